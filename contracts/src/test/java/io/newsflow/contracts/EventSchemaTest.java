@@ -1,0 +1,88 @@
+package io.newsflow.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The records as serialised on the topics must match the published JSON Schemas. */
+class EventSchemaTest {
+
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    static ArticleReceived received() {
+        return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, ArticleIds.fromUrl("https://example.com/a"),
+                1_700_000_000_000L, "https://example.com/a", "https://example.com/a",
+                new Source("Example News", "example.com"), "A title", Instant.parse("2024-05-01T10:00:00Z"),
+                Instant.parse("2024-05-01T10:05:00Z"), "<html><body><p>Hi</p></body></html>", null);
+    }
+
+    static ArticleEnriched enriched() {
+        return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, ArticleIds.fromUrl("https://example.com/a"),
+                1_700_000_000_000L, "https://example.com/a", "https://example.com/a",
+                new Source("Example News", "example.com"), Instant.parse("2024-05-01T10:05:00Z"), null,
+                "A title", "First paragraph.\n\nSecond paragraph.", 4,
+                new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 12, List.of()));
+    }
+
+    @Test
+    void articleReceivedMatchesItsSchema() {
+        assertThat(errors("article-received.v1.schema.json", json(received()))).isEmpty();
+    }
+
+    @Test
+    void articleEnrichedMatchesItsSchema() {
+        assertThat(errors("article-enriched.v1.schema.json", json(enriched()))).isEmpty();
+    }
+
+    @Test
+    void schemaRejectsARecordWithBothHtmlAndText() {
+        ObjectNode node = json(received());
+        node.put("text", "also text");
+        assertThat(errors("article-received.v1.schema.json", node)).isNotEmpty();
+    }
+
+    @Test
+    void schemaRejectsARecordWithoutId() {
+        ObjectNode node = json(enriched());
+        node.remove("id");
+        assertThat(errors("article-enriched.v1.schema.json", node))
+                .extracting(Error::getMessage).anyMatch(message -> message.contains("id"));
+    }
+
+    @Test
+    void datesAreIsoStringsAndRecordsRoundTrip() {
+        ObjectNode node = json(received());
+        assertThat(node.get("receivedAt").asString()).isEqualTo("2024-05-01T10:05:00Z");
+        assertThat(node.has("text")).isFalse();
+        assertThat(EventJson.mapper().treeToValue(node, ArticleReceived.class)).isEqualTo(received());
+        assertThat(EventJson.mapper().treeToValue(json(enriched()), ArticleEnriched.class)).isEqualTo(enriched());
+    }
+
+    @Test
+    void sourceMayBeGivenAsABareName() {
+        Source source = EventJson.mapper().readValue("\"Reuters\"", Source.class);
+        assertThat(source).isEqualTo(new Source("Reuters", null));
+    }
+
+    private static ObjectNode json(Object event) {
+        return EventJson.mapper().valueToTree(event);
+    }
+
+    private static List<Error> errors(String schemaFile, JsonNode node) {
+        try (InputStream in = EventSchemaTest.class.getResourceAsStream("/schemas/" + schemaFile)) {
+            Schema schema = SCHEMAS.getSchema(in);
+            return schema.validate(node);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.newsflow.testinfra;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A single-node KRaft broker inside the test JVM, on a free port. */
+final class EmbeddedKafka implements TestInfrastructure.KafkaServer {
+
+    private final EmbeddedKafkaKraftBroker broker;
+
+    EmbeddedKafka() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // Services declare their topics themselves; auto-creation would hide a missing declaration.
+        broker.brokerProperty("auto.create.topics.enable", "false");
+        broker.afterPropertiesSet();
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    @Override
+    public void close() {
+        broker.destroy();
+    }
+}
