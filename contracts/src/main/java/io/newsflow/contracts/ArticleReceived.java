@@ -1,6 +1,5 @@
 package io.newsflow.contracts;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
@@ -41,8 +40,7 @@ public record ArticleReceived(
     public static final int SCHEMA_VERSION = 1;
 
     /** Whether a whole HTML page was posted (as opposed to plain text). */
-    @JsonIgnore
-    public boolean isHtml() {
+    public boolean hasHtml() {
         return html != null;
     }
 }
