@@ -1,0 +1,35 @@
+package io.newsflow.ingest.articles;
+
+import io.newsflow.contracts.ArticleReceived;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/articles}: a thin HTTP shell around {@link ArticleIntake}. */
+@RestController
+@RequestMapping("/api/v1/articles")
+class ArticleController {
+
+    private final ArticleIntake intake;
+
+    ArticleController(ArticleIntake intake) {
+        this.intake = intake;
+    }
+
+    /** Answers 202 only after the broker acknowledged the article. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted post(@RequestBody ArticleSubmission submission) {
+        ArticleReceived article = intake.accept(submission);
+        return new Accepted(article.id(), article.revision(), article.receivedAt());
+    }
+
+    /** What the client gets back: the id to look the article up by, and its revision. */
+    record Accepted(String id, long revision, Instant receivedAt) {
+    }
+}

@@ -1,0 +1,53 @@
+package io.newsflow.ingest.articles;
+
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.EventJson;
+import io.newsflow.ingest.IngestProperties;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+
+/** Wires the plain intake to Kafka, and declares the raw topic, which this service owns. */
+@Configuration(proxyBeanMethods = false)
+class ArticlesConfiguration {
+
+    /**
+     * Raw pages can be megabytes; the topic accepts records up to the producer's
+     * {@code max.request.size} (see application.yml), not just the broker's 1 MB default.
+     */
+    @Bean
+    NewTopic rawArticlesTopic(IngestProperties properties, KafkaProperties kafka) {
+        return TopicBuilder.name(properties.topic().name())
+                .partitions(properties.topic().partitions())
+                .replicas(properties.topic().replicas())
+                .config("max.message.bytes", String.valueOf(maxRequestSize(kafka)))
+                .build();
+    }
+
+    /** Values are schema'd JSON without Java type headers, so consumers in any language read them. */
+    @Bean
+    KafkaTemplate<String, ArticleReceived> rawArticlesTemplate(KafkaProperties kafka) {
+        var factory = new DefaultKafkaProducerFactory<String, ArticleReceived>(kafka.buildProducerProperties(),
+                new StringSerializer(), new JacksonJsonSerializer<ArticleReceived>(EventJson.mapper()).noTypeInfo());
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    ArticleIntake articleIntake(KafkaTemplate<String, ArticleReceived> rawArticlesTemplate,
+            IngestProperties properties) {
+        return new ArticleIntake(new KafkaRawArticlePublisher(rawArticlesTemplate, properties.topic().name(),
+                properties.sendTimeout()), Clock.systemUTC());
+    }
+
+    private static int maxRequestSize(KafkaProperties kafka) {
+        Object configured = kafka.buildProducerProperties().get("max.request.size");
+        return configured == null ? 1_048_576 : Integer.parseInt(configured.toString());
+    }
+}

@@ -1,0 +1,82 @@
+package io.newsflow.ingest.articles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsflow.contracts.ArticleIds;
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.Source;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleIntakeTest {
+
+    private final List<ArticleReceived> published = new ArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
+    private final ArticleIntake intake = new ArticleIntake(published::add, clock);
+
+    static ArticleSubmission page(String url) {
+        return new ArticleSubmission(url, Source.named("Example News"), "<html><body><p>Hi</p></body></html>",
+                null, null, null);
+    }
+
+    @Test
+    void acceptedArticleIsPublishedWithStableIdAndSourceDomain() {
+        ArticleReceived article = intake.accept(page("https://www.example.com/a?utm_source=rss"));
+
+        assertThat(published).containsExactly(article);
+        assertThat(article.id()).isEqualTo(ArticleIds.fromUrl("https://www.example.com/a"));
+        assertThat(article.canonicalUrl()).isEqualTo("https://www.example.com/a");
+        assertThat(article.url()).isEqualTo("https://www.example.com/a?utm_source=rss");
+        assertThat(article.source()).isEqualTo(new Source("Example News", "example.com"));
+        assertThat(article.receivedAt()).isEqualTo(clock.instant());
+        assertThat(article.revision()).isEqualTo(clock.millis());
+        assertThat(article.schemaVersion()).isEqualTo(ArticleReceived.SCHEMA_VERSION);
+        assertThat(article.hasHtml()).isTrue();
+    }
+
+    @Test
+    void textWithoutUrlGetsAContentId() {
+        ArticleReceived article = intake.accept(new ArticleSubmission(null, Source.named("Wire"), null,
+                "Body text.", "Title", "2024-04-30"));
+
+        assertThat(article.id()).isEqualTo(ArticleIds.fromContent(Source.named("Wire"), "Body text."));
+        assertThat(article.url()).isNull();
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-04-30T00:00:00Z"));
+        assertThat(article.title()).isEqualTo("Title");
+    }
+
+    @Test
+    void publishedAtAcceptsOffsets() {
+        ArticleReceived article = intake.accept(new ArticleSubmission("https://example.com/a", Source.named("X"),
+                null, "t", null, "2024-05-01T12:00:00+02:00"));
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceAndNothingIsPublished() {
+        ArticleSubmission bad = new ArticleSubmission("ftp://example.com/a", null, "<p>x</p>", "x", null, "yesterday");
+
+        assertThatThrownBy(() -> intake.accept(bad))
+                .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidArticleException.FieldError::field)
+                        .containsExactly("url", "source", "text", "publishedAt"));
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void htmlNeedsAUrlAndSomethingMustBePosted() {
+        assertThatThrownBy(() -> intake.accept(new ArticleSubmission(null, Source.named("X"), "<p>x</p>", null,
+                null, null)))
+                .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidArticleException.FieldError::field).containsExactly("url"));
+        assertThatThrownBy(() -> intake.accept(new ArticleSubmission("https://example.com/a", Source.named("X"),
+                " ", null, null, null)))
+                .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidArticleException.FieldError::field).containsExactly("html"));
+    }
+}
