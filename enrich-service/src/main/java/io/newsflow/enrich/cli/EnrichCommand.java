@@ -1,0 +1,156 @@
+package io.newsflow.enrich.cli;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.ArticleIds;
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.EventJson;
+import io.newsflow.contracts.Source;
+import io.newsflow.enrich.pipeline.EnrichmentPipeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * {@code newsflow enrich FILE|DIR... [--url URL] [--out DIR]}: runs the enrichment pipeline
+ * offline, with no Kafka or Elasticsearch, and prints for each input exactly the record the
+ * service would write to news.enriched. Files ending in {@code .html}, {@code .htm} (optionally
+ * {@code .gz}) are pages; anything else is scraped text.
+ */
+public final class EnrichCommand {
+
+    private EnrichCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<Path> inputs = new ArrayList<>();
+        String url = null;
+        Path outDir = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--url" -> url = ++i < args.length ? args[i] : null;
+                case "--out" -> outDir = ++i < args.length ? Path.of(args[i]) : null;
+                case "-h", "--help" -> {
+                    out.println(usage());
+                    return 0;
+                }
+                default -> inputs.add(Path.of(args[i]));
+            }
+        }
+        if (inputs.isEmpty() || (url == null && contains(args, "--url")) || (outDir == null && contains(args, "--out"))) {
+            err.println(usage());
+            return 2;
+        }
+        List<Path> files;
+        try {
+            files = expand(inputs);
+        } catch (IOException e) {
+            err.println("newsflow enrich: " + e.getMessage());
+            return 2;
+        }
+        if (url != null && files.size() > 1) {
+            err.println("newsflow enrich: --url applies to a single input, got " + files.size());
+            return 2;
+        }
+        EnrichmentPipeline pipeline = EnrichmentPipeline.standard(Clock.systemUTC());
+        var writer = EventJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT);
+        int failures = 0;
+        for (Path file : files) {
+            try {
+                ArticleEnriched enriched = pipeline.enrich(received(file, url));
+                String json = writer.writeValueAsString(enriched);
+                if (outDir != null) {
+                    Files.createDirectories(outDir);
+                    Files.writeString(outDir.resolve(baseName(file) + ".json"), json + "\n");
+                } else {
+                    out.println(json);
+                }
+            } catch (IOException | RuntimeException e) {
+                err.println("newsflow enrich: " + file + ": " + e.getMessage());
+                failures++;
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** The record the ingest service would have made of this file. */
+    static ArticleReceived received(Path file, String url) throws IOException {
+        String content = read(file);
+        boolean html = isHtml(file);
+        Source source;
+        String canonicalUrl = null;
+        String id;
+        if (url != null) {
+            canonicalUrl = ArticleIds.canonicalUrl(url);
+            source = new Source(null, ArticleIds.domainOf(url));
+            id = ArticleIds.fromUrl(url);
+        } else {
+            source = Source.named("file");
+            id = ArticleIds.fromContent(source, content);
+        }
+        Instant now = Instant.now();
+        return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, id, now.toEpochMilli(), url, canonicalUrl, source,
+                null, null, now, html ? content : null, html ? null : content);
+    }
+
+    private static List<Path> expand(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> listing = Files.list(input)) {
+                    listing.filter(Files::isRegularFile).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(input)) {
+                files.add(input);
+            } else {
+                throw new IOException("no such file or directory: " + input);
+            }
+        }
+        return files;
+    }
+
+    private static String read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+                InputStream body = file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static boolean isHtml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        name = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        return name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml");
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        name = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static boolean contains(String[] args, String flag) {
+        return List.of(args).contains(flag);
+    }
+
+    private static String usage() {
+        return "usage: newsflow enrich FILE|DIR... [--url URL] [--out DIR]\n"
+                + "  Runs the enrichment pipeline offline and prints the news.enriched record of each input.\n"
+                + "  *.html, *.htm (optionally .gz) are pages; other files are scraped text.\n"
+                + "  --url URL  the page's URL (one input only): sets the id as ingest would\n"
+                + "  --out DIR  write {input-name}.json files into DIR instead of printing";
+    }
+}

@@ -1,0 +1,40 @@
+package io.newsflow.enrich.pipeline;
+
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.enrich.extraction.ExtractedArticle;
+import java.time.Instant;
+
+/**
+ * The article while it passes through the pipeline: what was received, plus what the steps
+ * have found so far. Mutable on purpose and confined to one thread: each step fills its own
+ * fields, and a step that fails leaves them empty without touching the others.
+ */
+public final class ArticleDraft {
+
+    private final ArticleReceived received;
+    ExtractedArticle extracted;
+    String title;
+    String body = "";
+    String canonicalUrl;
+    Instant publishedAt;
+    int wordCount;
+
+    ArticleDraft(ArticleReceived received) {
+        this.received = received;
+        this.title = received.title();
+        this.canonicalUrl = received.canonicalUrl();
+        this.publishedAt = received.publishedAt();
+    }
+
+    public ArticleReceived received() {
+        return received;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,98 @@
+package io.newsflow.enrich.stream;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.EventJson;
+import io.newsflow.enrich.EnrichProperties;
+import io.newsflow.enrich.pipeline.EnrichmentPipeline;
+import io.newsflow.enrich.pipeline.UnsupportedArticleException;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka wiring of the enrich service: typed JSON in and out with the shared event mapper, the
+ * topics this service owns, and the one error handler (retry with back-off, then dead-letter).
+ */
+@Configuration(proxyBeanMethods = false)
+class StreamConfiguration {
+
+    @Bean
+    EnrichmentPipeline enrichmentPipeline() {
+        return EnrichmentPipeline.standard(Clock.systemUTC());
+    }
+
+    @Bean
+    NewTopic enrichedArticlesTopic(EnrichProperties properties) {
+        return topic(properties.output());
+    }
+
+    @Bean
+    NewTopic rawDeadLetterTopic(EnrichProperties properties) {
+        return topic(properties.deadLetter());
+    }
+
+    /**
+     * Values are read as {@link ArticleReceived} with the shared event mapper. A record that is
+     * not valid JSON of that shape reaches the error handler (and so the dead-letter topic)
+     * instead of failing the consumer in a loop. A customizer of Boot's consumer factory, rather
+     * than a factory of our own, keeps Boot's listener container factory and its settings.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer rawArticleDeserializer() {
+        return factory -> {
+            @SuppressWarnings("unchecked")
+            var typed = (DefaultKafkaConsumerFactory<String, ArticleReceived>) factory;
+            typed.setKeyDeserializer(new StringDeserializer());
+            typed.setValueDeserializer(new ErrorHandlingDeserializer<>(
+                    new JacksonJsonDeserializer<>(ArticleReceived.class, EventJson.mapper(), false)));
+        };
+    }
+
+    @Bean
+    KafkaTemplate<String, ArticleEnriched> enrichedArticleTemplate(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
+                new StringSerializer(), new JacksonJsonSerializer<ArticleEnriched>(EventJson.mapper()).noTypeInfo()));
+    }
+
+    /**
+     * Failed records go to the dead-letter topic as they were: raw bytes when they could not be
+     * read, JSON otherwise. Spring Kafka adds headers with the exception and the original
+     * topic, partition and offset. The partition is left to the key's hash, so the dead-letter
+     * topic may have any number of partitions.
+     */
+    @Bean
+    DefaultErrorHandler errorHandler(KafkaProperties kafka, EnrichProperties properties) {
+        var template = new KafkaTemplate<String, Object>(new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), new StringSerializer(),
+                new DeadLetterValueSerializer()));
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(properties.deadLetter().name(), -1));
+        var backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
+        backOff.setMaxAttempts(properties.retry().maxAttempts() - 1);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(UnsupportedArticleException.class);
+        return handler;
+    }
+
+    private static NewTopic topic(EnrichProperties.TopicProperties topic) {
+        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(topic.replicas()).build();
+    }
+}

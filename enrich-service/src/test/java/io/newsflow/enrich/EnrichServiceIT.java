@@ -1,0 +1,142 @@
+package io.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.ArticleIds;
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.EventJson;
+import io.newsflow.contracts.Source;
+import io.newsflow.contracts.Topics;
+import io.newsflow.enrich.pipeline.UnsupportedArticleException;
+import io.newsflow.testinfra.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The enrich service against a real broker: raw records in, enriched records or dead letters out. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles("local")
+class EnrichServiceIT {
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        TestInfrastructure.registerKafka(registry);
+        registry.add("newsflow.enrich.retry.initial-interval", () -> "100ms");
+        registry.add("newsflow.enrich.retry.max-attempts", () -> "2");
+    }
+
+    /** news.raw belongs to the ingest service, which is not running here. */
+    @BeforeAll
+    static void createRawTopic() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers",
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.RAW, 2, (short) 1))).all().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    @Test
+    void rawArticleIsEnrichedUnderTheSameKey() throws Exception {
+        String url = "https://news.example.org/economy/rates";
+        String id = ArticleIds.fromUrl(url);
+        ArticleReceived raw = new ArticleReceived(1, id, 7L, url, url, new Source("Example", "news.example.org"),
+                null, null, Instant.now(), """
+                <html><head><meta property="og:title" content="Rates held"></head>
+                <body><nav>Home | Economy</nav><article><p>The central bank held rates at 4%.</p></article></body></html>
+                """, null);
+
+        send(Topics.RAW, id, EventJson.mapper().writeValueAsString(raw));
+
+        ConsumerRecord<String, String> record = readOne(Topics.ENRICHED, id);
+        ArticleEnriched enriched = EventJson.mapper().readValue(record.value(), ArticleEnriched.class);
+        assertThat(enriched.title()).isEqualTo("Rates held");
+        assertThat(enriched.body()).isEqualTo("The central bank held rates at 4%.");
+        assertThat(enriched.revision()).isEqualTo(7L);
+        assertThat(enriched.source().domain()).isEqualTo("news.example.org");
+    }
+
+    @Test
+    void unreadableRecordGoesToTheDeadLetterTopicAndTheServiceContinues() throws Exception {
+        send(Topics.RAW, "poison", "{this is not json");
+        String id = ArticleIds.fromUrl("https://news.example.org/after-poison");
+        ArticleReceived raw = new ArticleReceived(1, id, 1L, null, null, Source.named("Wire"), null, null,
+                Instant.now(), null, "Headline\nText after the poison record.");
+        send(Topics.RAW, id, EventJson.mapper().writeValueAsString(raw));
+
+        ConsumerRecord<String, String> dead = readOne(Topics.RAW_DLT, "poison");
+        assertThat(dead.value()).isEqualTo("{this is not json");
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
+                .isEqualTo(Topics.RAW);
+        assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+
+        assertThat(readOne(Topics.ENRICHED, id).value()).contains("Text after the poison record.");
+    }
+
+    @Test
+    void recordOfAnUnknownSchemaVersionIsDeadLetteredWithoutRetrying() throws Exception {
+        String id = ArticleIds.fromUrl("https://news.example.org/future");
+        send(Topics.RAW, id, """
+                {"schemaVersion": 99, "id": "%s", "revision": 1, "source": {"name": "X"},
+                 "receivedAt": "2024-05-01T10:00:00Z", "text": "t"}
+                """.formatted(id));
+
+        ConsumerRecord<String, String> dead = readOne(Topics.RAW_DLT, id);
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(),
+                StandardCharsets.UTF_8)).isEqualTo(UnsupportedArticleException.class.getName());
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("schemaVersion 99");
+    }
+
+    private static void send(String topic, String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    private static ConsumerRecord<String, String> readOne(String topic, String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "enrich-it-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (matching.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        matching.add(record);
+                    }
+                });
+            }
+            assertThat(matching).as("record with key %s on %s", key, topic).hasSize(1);
+            return matching.get(0);
+        }
+    }
+}

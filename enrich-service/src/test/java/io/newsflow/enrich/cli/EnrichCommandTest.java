@@ -1,0 +1,73 @@
+package io.newsflow.enrich.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.ArticleIds;
+import io.newsflow.contracts.EventJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnrichCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return EnrichCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsTheEnrichedRecordOfAnHtmlFile() throws Exception {
+        Path page = Files.writeString(dir.resolve("story.html"), """
+                <html><head><title>Rates held | Paper</title></head>
+                <body><article><h1>Rates held</h1><p>The central bank kept rates unchanged.</p></article></body></html>
+                """);
+
+        assertThat(run(page.toString(), "--url", "https://paper.example/rates")).isZero();
+
+        ArticleEnriched article = EventJson.mapper().readValue(out.toString(StandardCharsets.UTF_8), ArticleEnriched.class);
+        assertThat(article.id()).isEqualTo(ArticleIds.fromUrl("https://paper.example/rates"));
+        assertThat(article.title()).isEqualTo("Rates held");
+        assertThat(article.body()).isEqualTo("The central bank kept rates unchanged.");
+        assertThat(article.source().domain()).isEqualTo("paper.example");
+    }
+
+    @Test
+    void writesOneJsonFilePerInputWithOut() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Title A\nBody of A.");
+        Files.writeString(dir.resolve("b.html"), "<html><body><p>Body of B.</p></body></html>");
+        Path outDir = dir.resolve("out");
+
+        assertThat(run(dir.toString(), "--out", outDir.toString())).isZero();
+
+        assertThat(EventJson.mapper().readValue(outDir.resolve("a.json").toFile(), ArticleEnriched.class).body())
+                .isEqualTo("Body of A.");
+        assertThat(EventJson.mapper().readValue(outDir.resolve("b.json").toFile(), ArticleEnriched.class).body())
+                .isEqualTo("Body of B.");
+    }
+
+    @Test
+    void badArgumentsPrintUsageAndExit2() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: newsflow enrich");
+        assertThat(run(dir.resolve("missing.html").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
+    }
+
+    @Test
+    void invalidUrlIsReportedPerFile() throws Exception {
+        Path page = Files.writeString(dir.resolve("p.html"), "<p>x</p>");
+        assertThat(run(page.toString(), "--url", "not a url")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("p.html");
+    }
+}

@@ -1,0 +1,101 @@
+package io.newsflow.enrich.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.ArticleIds;
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.Source;
+import io.newsflow.enrich.extraction.ArticleExtractor;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnrichmentPipelineTest {
+
+    static final String URL = "https://news.example.org/world/talks";
+    static final String PAGE = """
+            <html lang="en"><head><title>Talks resume in Geneva | Example News</title>
+            <meta property="og:title" content="Talks resume in Geneva">
+            <meta property="article:published_time" content="2024-05-01T08:00:00Z"></head>
+            <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <article><h1>Talks resume in Geneva</h1>
+            <p>Negotiators met again on Tuesday after a two-week pause.</p>
+            <p>Both sides said progress was possible.</p></article>
+            <footer>Copyright Example News</footer></body></html>
+            """;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
+
+    static ArticleReceived received(String html, String text, int schemaVersion) {
+        return new ArticleReceived(schemaVersion, ArticleIds.fromUrl(URL), 42L, URL, URL,
+                new Source("Example News", "news.example.org"), null, null, Instant.parse("2024-05-01T09:59:00Z"),
+                html, text);
+    }
+
+    @Test
+    void pageBecomesEnrichedArticleWithCleanBody() {
+        ArticleEnriched article = EnrichmentPipeline.standard(clock).enrich(received(PAGE, null, 1));
+
+        assertThat(article.id()).isEqualTo(ArticleIds.fromUrl(URL));
+        assertThat(article.revision()).isEqualTo(42L);
+        assertThat(article.title()).isEqualTo("Talks resume in Geneva");
+        assertThat(article.body()).isEqualTo("Negotiators met again on Tuesday after a two-week pause.\n\n"
+                + "Both sides said progress was possible.");
+        assertThat(article.body()).doesNotContain("Home", "Copyright");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-05-01T08:00:00Z"));
+        assertThat(article.wordCount()).isEqualTo(16);
+        assertThat(article.enrichment().errors()).isEmpty();
+        assertThat(article.enrichment().enrichedAt()).isEqualTo(clock.instant());
+        assertThat(article.enrichment().version()).isEqualTo(EnrichmentPipeline.VERSION);
+    }
+
+    @Test
+    void textIsTakenAsPosted() {
+        ArticleEnriched article = EnrichmentPipeline.standard(clock)
+                .enrich(received(null, "Headline\n\nFirst paragraph here.\nSecond one.", 1));
+
+        assertThat(article.title()).isEqualTo("Headline");
+        assertThat(article.body()).isEqualTo("First paragraph here.\n\nSecond one.");
+        assertThat(article.wordCount()).isEqualTo(5);
+    }
+
+    @Test
+    void failingStepIsRecordedAndTheArticleStillFlows() {
+        EnrichmentStep broken = new EnrichmentStep() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public void apply(ArticleDraft draft) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        var pipeline = new EnrichmentPipeline(
+                List.of(new ExtractionStep(new ArticleExtractor()), broken, new TextStatisticsStep()), clock);
+
+        ArticleEnriched article = pipeline.enrich(received(PAGE, null, 1));
+
+        assertThat(article.enrichment().errors()).containsExactly("broken");
+        assertThat(article.wordCount()).isEqualTo(16);
+    }
+
+    @Test
+    void unknownSchemaVersionIsRejected() {
+        assertThatThrownBy(() -> EnrichmentPipeline.standard(clock).enrich(received(PAGE, null, 99)))
+                .isInstanceOf(UnsupportedArticleException.class)
+                .hasMessageContaining("99");
+    }
+
+    @Test
+    void wordsAreCountedInAnyScript() {
+        assertThat(TextStatisticsStep.countWords("")).isZero();
+        assertThat(TextStatisticsStep.countWords("  U.S. talks -- 3 days  ")).isEqualTo(5);
+        assertThat(TextStatisticsStep.countWords("Привет мир, Ελλάδα")).isEqualTo(3);
+    }
+}
