@@ -2,13 +2,12 @@ package io.newsflow.enrich.stream;
 
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
-import io.newsflow.contracts.EventJson;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.enrich.pipeline.UnsupportedArticleException;
+import io.newsflow.kafka.EventSerdes;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -19,11 +18,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -60,30 +55,21 @@ class StreamConfiguration {
             @SuppressWarnings("unchecked")
             var typed = (DefaultKafkaConsumerFactory<String, ArticleReceived>) factory;
             typed.setKeyDeserializer(new StringDeserializer());
-            typed.setValueDeserializer(new ErrorHandlingDeserializer<>(
-                    new JacksonJsonDeserializer<>(ArticleReceived.class, EventJson.mapper(), false)));
+            typed.setValueDeserializer(EventSerdes.deserializer(ArticleReceived.class));
         };
     }
 
     @Bean
     KafkaTemplate<String, ArticleEnriched> enrichedArticleTemplate(KafkaProperties kafka) {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
-                new StringSerializer(), new JacksonJsonSerializer<ArticleEnriched>(EventJson.mapper()).noTypeInfo()));
+                new StringSerializer(), EventSerdes.<ArticleEnriched>serializer()));
     }
 
-    /**
-     * Failed records go to the dead-letter topic as they were: raw bytes when they could not be
-     * read, JSON otherwise. Spring Kafka adds headers with the exception and the original
-     * topic, partition and offset. The partition is left to the key's hash, so the dead-letter
-     * topic may have any number of partitions.
-     */
+    /** Retry with back-off, then dead-letter; records that can never succeed skip the retries. */
     @Bean
     DefaultErrorHandler errorHandler(KafkaProperties kafka, EnrichProperties properties) {
-        var template = new KafkaTemplate<String, Object>(new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), new StringSerializer(),
-                new DeadLetterValueSerializer()));
-        var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(properties.deadLetter().name(), -1));
+        var recoverer = EventSerdes.deadLetterRecoverer(kafka.buildProducerProperties(),
+                properties.deadLetter().name());
         var backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
         backOff.setMaxAttempts(properties.retry().maxAttempts() - 1);

@@ -1,8 +1,8 @@
 package io.newsflow.ingest.articles;
 
 import io.newsflow.contracts.ArticleReceived;
-import io.newsflow.contracts.EventJson;
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.kafka.EventSerdes;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /** Wires the plain intake to Kafka, and declares the raw topic, which this service owns. */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +34,7 @@ class ArticlesConfiguration {
     @Bean
     KafkaTemplate<String, ArticleReceived> rawArticlesTemplate(KafkaProperties kafka) {
         var factory = new DefaultKafkaProducerFactory<String, ArticleReceived>(kafka.buildProducerProperties(),
-                new StringSerializer(), new JacksonJsonSerializer<ArticleReceived>(EventJson.mapper()).noTypeInfo());
+                new StringSerializer(), EventSerdes.<ArticleReceived>serializer());
         return new KafkaTemplate<>(factory);
     }
 

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.stream;
+package io.newsflow.kafka;
 
 import io.newsflow.contracts.EventJson;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * written back as the same JSON event. Spring Kafka's by-type delegating serializer was not used
  * because its match order between {@code byte[]} and {@code Object} is not guaranteed.
  */
-final class DeadLetterValueSerializer implements Serializer<Object> {
+public final class DeadLetterValueSerializer implements Serializer<Object> {
 
     @Override
     public byte[] serialize(String topic, Object data) {

@@ -1,0 +1,86 @@
+package io.newsflow.publish;
+
+import io.newsflow.contracts.Topics;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the publish service, under {@code newsflow.publish}.
+ *
+ * @param inputTopic    the enriched-articles topic this service consumes (owned by enrich)
+ * @param deadLetter    where enriched records go that Elasticsearch rejects for good (mapping or
+ *                      parse errors) or that cannot be read; declared by this service
+ * @param elasticsearch how to reach the cluster
+ * @param index         the index the articles are written to
+ * @param retry         back-off for batches that failed for a reason that may pass (429, 5xx,
+ *                      connection refused): the batch is retried as a whole, which is harmless
+ *                      because every write is versioned by revision
+ */
+@ConfigurationProperties("newsflow.publish")
+public record PublishProperties(
+        @DefaultValue(Topics.ENRICHED) String inputTopic,
+        @DefaultValue DeadLetterProperties deadLetter,
+        @DefaultValue ElasticsearchProperties elasticsearch,
+        @DefaultValue IndexProperties index,
+        @DefaultValue RetryProperties retry) {
+
+    /**
+     * @param name       topic name
+     * @param partitions partitions, like the source topic
+     * @param replicas   replication factor (1 for a single local broker, 3 in production)
+     */
+    public record DeadLetterProperties(
+            @DefaultValue(Topics.ENRICHED_DLT) String name,
+            @DefaultValue("6") int partitions,
+            @DefaultValue("3") short replicas) {
+    }
+
+    /**
+     * @param uris           node URLs, e.g. {@code http://127.0.0.1:9200}
+     * @param username       basic-auth user (optional)
+     * @param password       basic-auth password (optional)
+     * @param connectTimeout TCP connect timeout
+     * @param socketTimeout  time to wait for a response; a bulk of a few MB takes well under it
+     */
+    public record ElasticsearchProperties(
+            @DefaultValue("http://127.0.0.1:9200") List<String> uris,
+            String username,
+            String password,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("60s") Duration socketTimeout) {
+    }
+
+    /**
+     * The index is {@code <alias>-v<version>} behind the alias {@code <alias>}; readers always use
+     * the alias, so a new version can be built and swapped in without them noticing.
+     *
+     * @param alias           the name readers and dashboards query
+     * @param version         version of the mapping; raise it for incompatible mapping changes
+     * @param shards          primary shards of a new index
+     * @param replicas        replicas of a new index (0 on a single node)
+     * @param refreshInterval how soon a write becomes searchable
+     */
+    public record IndexProperties(
+            @DefaultValue("news-articles") String alias,
+            @DefaultValue("1") int version,
+            @DefaultValue("1") int shards,
+            @DefaultValue("1") int replicas,
+            @DefaultValue("1s") String refreshInterval) {
+
+        /** The concrete index that the alias points at. */
+        public String versionedName() {
+            return alias + "-v" + version;
+        }
+    }
+
+    /**
+     * @param initialInterval first wait after a failed batch
+     * @param maxInterval     longest wait between attempts
+     */
+    public record RetryProperties(
+            @DefaultValue("1s") Duration initialInterval,
+            @DefaultValue("30s") Duration maxInterval) {
+    }
+}

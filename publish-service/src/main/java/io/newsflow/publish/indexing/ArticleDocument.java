@@ -1,0 +1,39 @@
+package io.newsflow.publish.indexing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.Source;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The shape of an article in Elasticsearch: the enriched record flattened for search and
+ * dashboards, plus {@link #indexedAt}. Mapped by {@code elasticsearch/news-articles-mappings.json}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ArticleDocument(
+        String id,
+        long revision,
+        String url,
+        String canonicalUrl,
+        Source source,
+        String title,
+        String body,
+        Instant publishedAt,
+        Instant receivedAt,
+        Instant indexedAt,
+        int wordCount,
+        Enrichment enrichment) {
+
+    record Enrichment(String version, Instant enrichedAt, long tookMs, List<String> errors) {
+    }
+
+    static ArticleDocument of(ArticleEnriched article, Instant indexedAt) {
+        var enrichment = article.enrichment();
+        return new ArticleDocument(article.id(), article.revision(), article.url(), article.canonicalUrl(),
+                article.source(), article.title(), article.body(), article.publishedAt(), article.receivedAt(),
+                indexedAt, article.wordCount(), enrichment == null ? null
+                        : new Enrichment(enrichment.version(), enrichment.enrichedAt(), enrichment.tookMs(),
+                                enrichment.errors()));
+    }
+}

@@ -1,0 +1,171 @@
+package io.newsflow.publish.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch._types.Time;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.publish.PublishProperties.IndexProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one class that knows the article index: its name, alias, template and the bulk call.
+ *
+ * <p>Writes go through the alias to the versioned index ({@code news-articles-v1}), so a new
+ * mapping version can be built beside the old one and swapped in atomically. Each document is
+ * written with {@code version_type=external_gte} and the article's revision as version:
+ * Elasticsearch itself then refuses (409) any write of an older revision, whatever order records
+ * arrive in, and accepts a redelivery of the same revision as a harmless overwrite. See
+ * <a href="https://www.elastic.co/guide/en/elasticsearch/reference/8.19/docs-index_.html#index-versioning">
+ * index versioning</a>.
+ */
+public final class ArticleIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+    private static final String MAPPINGS = "/elasticsearch/news-articles-mappings.json";
+
+    private final ElasticsearchClient client;
+    private final IndexProperties properties;
+    private final Clock clock;
+
+    public ArticleIndex(ElasticsearchClient client, IndexProperties properties, Clock clock) {
+        this.client = client;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The alias readers query. */
+    public String alias() {
+        return properties.alias();
+    }
+
+    /**
+     * Creates (or updates) the index template and, when the alias points nowhere, the versioned
+     * index behind it. Idempotent: safe at every start of every instance.
+     */
+    public void ensureExists() throws IOException {
+        TypeMapping mappings;
+        try (InputStream json = ArticleIndex.class.getResourceAsStream(MAPPINGS)) {
+            mappings = TypeMapping.of(m -> m.withJson(json));
+        }
+        client.indices().putIndexTemplate(t -> t
+                .name(properties.alias())
+                .indexPatterns(properties.alias() + "-v*")
+                .template(template -> template
+                        .settings(s -> s
+                                .numberOfShards(String.valueOf(properties.shards()))
+                                .numberOfReplicas(String.valueOf(properties.replicas()))
+                                .refreshInterval(Time.of(time -> time.time(properties.refreshInterval()))))
+                        .mappings(mappings)));
+        if (client.indices().existsAlias(a -> a.name(properties.alias())).value()) {
+            return;
+        }
+        String index = properties.versionedName();
+        if (!client.indices().exists(e -> e.index(index)).value()) {
+            try {
+                client.indices().create(c -> c.index(index));
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
+        }
+        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index)
+                .alias(properties.alias()).isWriteIndex(true))));
+        log.info("Created index {} behind alias {}", index, properties.alias());
+    }
+
+    /**
+     * Writes the batch in one {@code _bulk} call and says what happened to each item, in order.
+     *
+     * @throws IOException when the cluster could not be reached (nothing is known to be written)
+     */
+    public List<Outcome> write(List<Write> writes) throws IOException {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<BulkOperation> operations = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            if (write instanceof Write.Upsert upsert) {
+                ArticleDocument document = ArticleDocument.of(upsert.article(), now);
+                operations.add(BulkOperation.of(op -> op.index(i -> i
+                        .index(properties.alias())
+                        .id(document.id())
+                        .version(document.revision())
+                        .versionType(VersionType.ExternalGte)
+                        .document(document))));
+            } else {
+                String id = ((Write.Delete) write).id();
+                operations.add(BulkOperation.of(op -> op.delete(d -> d.index(properties.alias()).id(id))));
+            }
+        }
+        BulkResponse response = client.bulk(b -> b.operations(operations));
+        List<Outcome> outcomes = new ArrayList<>(writes.size());
+        for (BulkResponseItem item : response.items()) {
+            outcomes.add(Outcome.of(item.status(), item.error()));
+        }
+        return outcomes;
+    }
+
+    /** One write of a bulk. */
+    public sealed interface Write {
+
+        /** Index this revision of an article, unless a newer one is already there. */
+        record Upsert(ArticleEnriched article) implements Write {
+        }
+
+        /** Remove the article (the publisher retracted it). */
+        record Delete(String id) implements Write {
+        }
+    }
+
+    /**
+     * What Elasticsearch did with one item.
+     *
+     * @param kind   what to do about it
+     * @param status the item's HTTP status
+     * @param type   Elasticsearch's error type, when it failed
+     * @param reason Elasticsearch's error reason, when it failed
+     */
+    public record Outcome(Kind kind, int status, String type, String reason) {
+
+        static Outcome of(int status, ErrorCause error) {
+            Kind kind;
+            if (status < 300 || (status == 404 && error == null)) {
+                kind = Kind.WRITTEN;
+            } else if (status == 409) {
+                kind = Kind.STALE;
+            } else if (status == 429 || status >= 500) {
+                kind = Kind.RETRY;
+            } else {
+                kind = Kind.REJECTED;
+            }
+            return new Outcome(kind, status, error == null ? null : error.type(),
+                    error == null ? null : error.reason());
+        }
+    }
+
+    /** How to treat an item's outcome. */
+    public enum Kind {
+        /** Written (or, for a delete, already absent). */
+        WRITTEN,
+        /** A newer revision is already indexed: dropped on purpose. */
+        STALE,
+        /** Elasticsearch is overloaded or failing: try again later. */
+        RETRY,
+        /** Elasticsearch refuses this document for good (mapping or parse error): dead-letter it. */
+        REJECTED
+    }
+}

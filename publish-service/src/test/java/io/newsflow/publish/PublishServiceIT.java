@@ -1,0 +1,173 @@
+package io.newsflow.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.ArticleIds;
+import io.newsflow.contracts.EventJson;
+import io.newsflow.contracts.Source;
+import io.newsflow.contracts.Topics;
+import io.newsflow.testinfra.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The publish service against a real broker and a real Elasticsearch. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles("local")
+class PublishServiceIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.registerKafka(registry);
+        registry.add("newsflow.publish.elasticsearch.uris", TestInfrastructure::elasticsearchUrl);
+    }
+
+    /** news.enriched belongs to the enrich service, which is not running here. */
+    @BeforeAll
+    static void createEnrichedTopic() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers",
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.ENRICHED, 2, (short) 1))).all().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    @Autowired
+    ElasticsearchClient elasticsearch;
+
+    static ArticleEnriched article(String url, long revision, String title) {
+        return new ArticleEnriched(1, ArticleIds.fromUrl(url), revision, url, url,
+                new Source("Example", "example.org"), Instant.parse("2024-05-01T10:00:00Z"),
+                Instant.parse("2024-05-01T08:00:00Z"), title, "Body of " + title + ".", 3,
+                new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:00:01Z"), 5, List.of()));
+    }
+
+    @Test
+    void enrichedArticleIsSearchableThroughTheAliasUnderItsId() throws Exception {
+        ArticleEnriched article = article("https://example.org/a", 10, "Talks resume");
+
+        send(article.id(), EventJson.mapper().writeValueAsString(article));
+
+        JsonNode document = awaitDocument(article.id(), doc -> doc.get("revision").asLong() == 10);
+        assertThat(document.get("title").asString()).isEqualTo("Talks resume");
+        assertThat(document.get("source").get("domain").asString()).isEqualTo("example.org");
+        assertThat(document.get("publishedAt").asString()).isEqualTo("2024-05-01T08:00:00Z");
+        assertThat(document.get("indexedAt").asString()).isNotBlank();
+        var aliases = elasticsearch.indices().getAlias(a -> a.name("news-articles")).result();
+        assertThat(aliases).containsOnlyKeys("news-articles-v1");
+        var hits = elasticsearch.search(s -> s.index("news-articles")
+                .query(q -> q.match(m -> m.field("title").query("talks"))), JsonNode.class).hits().hits();
+        assertThat(hits).extracting(hit -> hit.id()).contains(article.id());
+    }
+
+    @Test
+    void anOlderRevisionArrivingLateNeverOverwritesANewerOne() throws Exception {
+        ArticleEnriched newer = article("https://example.org/b", 20, "Corrected headline");
+        ArticleEnriched older = article("https://example.org/b", 19, "Original headline");
+        ArticleEnriched marker = article("https://example.org/b-marker", 1, "Marker");
+
+        send(newer.id(), EventJson.mapper().writeValueAsString(newer));
+        awaitDocument(newer.id(), doc -> doc.get("revision").asLong() == 20);
+        send(older.id(), EventJson.mapper().writeValueAsString(older));
+        send(newer.id(), EventJson.mapper().writeValueAsString(newer));
+        send(marker.id(), EventJson.mapper().writeValueAsString(marker));
+        awaitDocument(marker.id(), doc -> true);
+
+        JsonNode document = awaitDocument(newer.id(), doc -> true);
+        assertThat(document.get("title").asString()).isEqualTo("Corrected headline");
+        assertThat(document.get("revision").asLong()).isEqualTo(20);
+    }
+
+    @Test
+    void tombstoneDeletesTheDocument() throws Exception {
+        ArticleEnriched article = article("https://example.org/c", 5, "Retracted");
+        send(article.id(), EventJson.mapper().writeValueAsString(article));
+        awaitDocument(article.id(), doc -> true);
+
+        send(article.id(), null);
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
+                elasticsearch.exists(e -> e.index("news-articles").id(article.id())).value()).isFalse());
+    }
+
+    @Test
+    void unreadableRecordIsDeadLetteredAndIndexingContinues() throws Exception {
+        send("poison", "[1, 2, not json");
+        ArticleEnriched after = article("https://example.org/after-poison", 1, "After poison");
+        send(after.id(), EventJson.mapper().writeValueAsString(after));
+
+        ConsumerRecord<String, String> dead = readOne(Topics.ENRICHED_DLT, "poison");
+        assertThat(dead.value()).isEqualTo("[1, 2, not json");
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
+                .isEqualTo(Topics.ENRICHED);
+        awaitDocument(after.id(), doc -> true);
+    }
+
+    private JsonNode awaitDocument(String id, java.util.function.Predicate<JsonNode> condition) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            var response = elasticsearch.get(g -> g.index("news-articles").id(id), JsonNode.class);
+            assertThat(response.found()).isTrue();
+            assertThat(condition.test(response.source())).isTrue();
+            found.add(0, response.source());
+        });
+        return found.get(0);
+    }
+
+    private static void send(String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, key, value)).get();
+        }
+    }
+
+    private static ConsumerRecord<String, String> readOne(String topic, String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "publish-it-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (matching.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        matching.add(record);
+                    }
+                });
+            }
+            assertThat(matching).as("record with key %s on %s", key, topic).hasSize(1);
+            return matching.get(0);
+        }
+    }
+}
