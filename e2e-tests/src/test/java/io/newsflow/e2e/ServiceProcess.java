@@ -1,0 +1,107 @@
+package io.newsflow.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service started from its packaged executable jar, as a separate JVM, the way
+ * {@code ./newsflow up} and production start it. Bound to a free port on 127.0.0.1.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private ServiceProcess(String name, Process process, Path log, int port) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts {@code <services.dir>/<name>/target/<name>-exec.jar} with the local profile. */
+    static ServiceProcess start(String name, Map<String, String> environment) throws IOException {
+        Path servicesDir = Path.of(System.getProperty("newsflow.test.services.dir", ".."));
+        Path jar = servicesDir.resolve(name).resolve("target").resolve(name + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run through Maven (./mvnw verify), which packages it");
+        }
+        int port = freePort();
+        Path logDir = Files.createDirectories(Path.of("target", "e2e-logs"));
+        Path log = logDir.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString(),
+                "--spring.profiles.active=local",
+                "--server.address=127.0.0.1"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("PORT", String.valueOf(port));
+        return new ServiceProcess(name, builder.start(), log, port);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits until the service reports itself ready, or fails with the end of its log. */
+    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                if (client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + logTail());
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
