@@ -86,8 +86,9 @@ class PipelineEndToEndIT {
         assertThat(document.get("source").get("domain").asString()).isEqualTo("example-news.org");
         assertThat(document.get("publishedAt").asString()).isEqualTo("2024-05-01T07:30:00Z");
 
-        JsonNode hits = search("ceasefire");
-        assertThat(hits.get("hits").get("hits").findValuesAsString("_id")).contains(id);
+        // search sees a document after the next refresh (refresh_interval 1s), unlike a get by id
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                search("ceasefire").get("hits").get("hits").findValuesAsString("_id")).contains(id));
     }
 
     @Test

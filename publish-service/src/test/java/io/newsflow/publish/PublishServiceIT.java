@@ -83,9 +83,10 @@ class PublishServiceIT {
         assertThat(document.get("indexedAt").asString()).isNotBlank();
         var aliases = elasticsearch.indices().getAlias(a -> a.name("news-articles")).result();
         assertThat(aliases).containsOnlyKeys("news-articles-v1");
-        var hits = elasticsearch.search(s -> s.index("news-articles")
-                .query(q -> q.match(m -> m.field("title").query("talks"))), JsonNode.class).hits().hits();
-        assertThat(hits).extracting(hit -> hit.id()).contains(article.id());
+        // search sees a document after the next refresh (refresh_interval 1s), unlike a get by id
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(elasticsearch.search(s -> s
+                        .index("news-articles").query(q -> q.match(m -> m.field("title").query("talks"))), JsonNode.class)
+                .hits().hits()).extracting(hit -> hit.id()).contains(article.id()));
     }
 
     @Test
