@@ -3,6 +3,7 @@ package io.newsflow.contracts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An article after extraction and enrichment: the value of a {@value Topics#ENRICHED} record,
@@ -11,18 +12,22 @@ import java.util.List;
  *
  * @param schemaVersion version of this record's shape
  * @param id            the article id assigned at ingest
- * @param revision      the revision of the article this was made from
+ * @param revision      the revision of the article this was made from: the offset of its
+ *                      {@value Topics#RAW} record, so a larger revision is a later post
  * @param url           the URL as posted
  * @param canonicalUrl  canonical URL (posted URL canonicalised, or the page's own canonical link)
  * @param source        who published it
  * @param receivedAt    when the ingest service accepted it
  * @param publishedAt   publication time: the publisher's, else the page's own metadata
  * @param title         the headline
+ * @param authors       bylines: the publisher's, else the page's
+ * @param section       the section: the publisher's, else the page's
+ * @param metadata      the publisher's free-form metadata, passed through
  * @param body          the article text, paragraphs separated by a blank line
  * @param wordCount     words in {@link #body}
  * @param enrichment    how and when this record was made
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ArticleEnriched(
         int schemaVersion,
         String id,
@@ -33,12 +38,21 @@ public record ArticleEnriched(
         Instant receivedAt,
         Instant publishedAt,
         String title,
-        String body,
+        List<String> authors,
+        String section,
+        Map<String, String> metadata,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String body,
         int wordCount,
         Enrichment enrichment) {
 
     /** The shape version that producers of this record write today. */
     public static final int SCHEMA_VERSION = 1;
+
+    public ArticleEnriched {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        body = body == null ? "" : body;
+    }
 
     /**
      * Provenance of an enriched record.

@@ -2,6 +2,8 @@ package io.newsflow.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An article as a publisher posted it, accepted by the ingest service: the value of a
@@ -10,34 +12,52 @@ import java.time.Instant;
  * <p>Exactly one of {@link #html} (a whole page) and {@link #text} (text a scraper copied off a
  * page) is set. JSON Schema: {@code schemas/article-received.v1.schema.json}.
  *
+ * <p>The record carries no revision: the revision of a post is the offset the broker gives its
+ * {@value Topics#RAW} record. All posts of one article share a partition (the key is the id), so
+ * a later post always has a larger offset, and every ingest instance agrees on it without
+ * coordination or trusted clocks. (Adding partitions to {@value Topics#RAW} remaps keys and
+ * breaks this, as it breaks per-key ordering in Kafka generally: create the topic with the
+ * partitions it will need.)
+ *
  * @param schemaVersion version of this record's shape; consumers reject versions they don't know
  * @param id            stable article id: the same canonical URL always gives the same id
- * @param revision      orders the versions of one article; a larger revision is newer
  * @param url           the URL as posted
  * @param canonicalUrl  the URL the id was derived from (null when none was posted)
  * @param source        who published it
  * @param title         the title the publisher gave, if any
  * @param publishedAt   when the publisher says it was published, if known
  * @param receivedAt    when the ingest service accepted it
+ * @param language      the language the publisher declared (ISO 639-1), if any
+ * @param authors       the authors the publisher named, if any
+ * @param section       the section the publisher filed it under, if any
+ * @param metadata      small free-form string map the publisher attached, passed through as is
  * @param html          the page, when a page was posted
  * @param text          the text, when text was posted
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ArticleReceived(
         int schemaVersion,
         String id,
-        long revision,
         String url,
         String canonicalUrl,
         Source source,
         String title,
         Instant publishedAt,
         Instant receivedAt,
+        String language,
+        List<String> authors,
+        String section,
+        Map<String, String> metadata,
         String html,
         String text) {
 
     /** The shape version that producers of this record write today. */
     public static final int SCHEMA_VERSION = 1;
+
+    public ArticleReceived {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
 
     /** Whether a whole HTML page was posted (as opposed to plain text). */
     public boolean hasHtml() {

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,16 +21,17 @@ class EventSchemaTest {
 
     static ArticleReceived received() {
         return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, ArticleIds.fromUrl("https://example.com/a"),
-                1_700_000_000_000L, "https://example.com/a", "https://example.com/a",
+                "https://example.com/a", "https://example.com/a",
                 new Source("Example News", "example.com"), "A title", Instant.parse("2024-05-01T10:00:00Z"),
-                Instant.parse("2024-05-01T10:05:00Z"), "<html><body><p>Hi</p></body></html>", null);
+                Instant.parse("2024-05-01T10:05:00Z"), "en", List.of("Jane Doe"), "World", Map.of("feed", "rss"),
+                "<html><body><p>Hi</p></body></html>", null);
     }
 
     static ArticleEnriched enriched() {
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, ArticleIds.fromUrl("https://example.com/a"),
                 1_700_000_000_000L, "https://example.com/a", "https://example.com/a",
                 new Source("Example News", "example.com"), Instant.parse("2024-05-01T10:05:00Z"), null,
-                "A title", "First paragraph.\n\nSecond paragraph.", 4,
+                "A title", List.of("Jane Doe"), "World", Map.of(), "First paragraph.\n\nSecond paragraph.", 4,
                 new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 12, List.of()));
     }
 
@@ -65,6 +67,16 @@ class EventSchemaTest {
         assertThat(node.has("text")).isFalse();
         assertThat(EventJson.mapper().treeToValue(node, ArticleReceived.class)).isEqualTo(received());
         assertThat(EventJson.mapper().treeToValue(json(enriched()), ArticleEnriched.class)).isEqualTo(enriched());
+    }
+
+    @Test
+    void anEmptyBodyIsStillWrittenAsTheSchemaRequires() {
+        ArticleEnriched empty = new ArticleEnriched(1, enriched().id(), 1, null, null, Source.named("X"),
+                Instant.parse("2024-05-01T10:05:00Z"), null, null, null, null, null, null, 0,
+                new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 1, null));
+        ObjectNode node = json(empty);
+        assertThat(node.get("body").asString()).isEmpty();
+        assertThat(errors("article-enriched.v1.schema.json", node)).isEmpty();
     }
 
     @Test

@@ -50,16 +50,30 @@ class IngestServiceIT {
                 """.formatted(url));
 
         assertThat(response.statusCode()).isEqualTo(202);
-        String id = EventJson.mapper().readTree(response.body()).get("id").asString();
+        var accepted = EventJson.mapper().readTree(response.body());
+        String id = accepted.get("id").asString();
         assertThat(id).isEqualTo(ArticleIds.fromUrl(url));
 
         ConsumerRecord<String, String> record = readOne(Topics.RAW, id);
+        assertThat(accepted.get("revision").asLong()).as("revision is the broker's offset").isEqualTo(record.offset());
         ArticleReceived article = EventJson.mapper().readValue(record.value(), ArticleReceived.class);
         assertThat(article.id()).isEqualTo(id);
         assertThat(article.source().domain()).isEqualTo("news.example.org");
         assertThat(article.html()).contains("Talks resume");
         assertThat(record.headers().lastHeader("__TypeId__"))
                 .as("values carry no Java type headers").isNull();
+    }
+
+    @Test
+    void aLaterPostOfTheSameArticleGetsALargerRevision() throws Exception {
+        String json = """
+                {"url": "https://news.example.org/corrections/1", "source": "X", "text": "%s"}
+                """;
+        var first = EventJson.mapper().readTree(post(json.formatted("First version.")).body());
+        var second = EventJson.mapper().readTree(post(json.formatted("Corrected version.")).body());
+
+        assertThat(second.get("id").asString()).isEqualTo(first.get("id").asString());
+        assertThat(second.get("revision").asLong()).isGreaterThan(first.get("revision").asLong());
     }
 
     @Test

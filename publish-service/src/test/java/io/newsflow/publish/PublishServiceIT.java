@@ -66,7 +66,8 @@ class PublishServiceIT {
     static ArticleEnriched article(String url, long revision, String title) {
         return new ArticleEnriched(1, ArticleIds.fromUrl(url), revision, url, url,
                 new Source("Example", "example.org"), Instant.parse("2024-05-01T10:00:00Z"),
-                Instant.parse("2024-05-01T08:00:00Z"), title, "Body of " + title + ".", 3,
+                Instant.parse("2024-05-01T08:00:00Z"), title, List.of("Jane Doe"), "World", Map.of("feed", "rss"),
+                "Body of " + title + ".", 3,
                 new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:00:01Z"), 5, List.of()));
     }
 
@@ -81,6 +82,8 @@ class PublishServiceIT {
         assertThat(document.get("source").get("domain").asString()).isEqualTo("example.org");
         assertThat(document.get("publishedAt").asString()).isEqualTo("2024-05-01T08:00:00Z");
         assertThat(document.get("indexedAt").asString()).isNotBlank();
+        assertThat(document.get("authors").get(0).asString()).isEqualTo("Jane Doe");
+        assertThat(document.get("metadata").get("feed").asString()).isEqualTo("rss");
         var aliases = elasticsearch.indices().getAlias(a -> a.name("news-articles")).result();
         assertThat(aliases).containsOnlyKeys("news-articles-v1");
         // search sees a document after the next refresh (refresh_interval 1s), unlike a get by id

@@ -23,7 +23,8 @@ import tools.jackson.databind.SerializationFeature;
 /**
  * {@code newsflow enrich FILE|DIR... [--url URL] [--out DIR]}: runs the enrichment pipeline
  * offline, with no Kafka or Elasticsearch, and prints for each input exactly the record the
- * service would write to news.enriched. Files ending in {@code .html}, {@code .htm} (optionally
+ * service would write to news.enriched (with revision 0: offline there is no broker to number
+ * posts). Files ending in {@code .html}, {@code .htm} (optionally
  * {@code .gz}) are pages; anything else is scraped text.
  */
 public final class EnrichCommand {
@@ -70,7 +71,7 @@ public final class EnrichCommand {
         int failures = 0;
         for (Path file : files) {
             try {
-                ArticleEnriched enriched = pipeline.enrich(received(file, url));
+                ArticleEnriched enriched = pipeline.enrich(received(file, url), 0);
                 String json = writer.writeValueAsString(enriched);
                 if (outDir != null) {
                     Files.createDirectories(outDir);
@@ -102,8 +103,8 @@ public final class EnrichCommand {
             id = ArticleIds.fromContent(source, content);
         }
         Instant now = Instant.now();
-        return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, id, now.toEpochMilli(), url, canonicalUrl, source,
-                null, null, now, html ? content : null, html ? null : content);
+        return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, id, url, canonicalUrl, source,
+                null, null, now, null, null, null, null, html ? content : null, html ? null : content);
     }
 
     private static List<Path> expand(List<Path> inputs) throws IOException {

@@ -3,6 +3,7 @@ package io.newsflow.enrich.pipeline;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.extraction.ExtractedArticle;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The article while it passes through the pipeline: what was received, plus what the steps
@@ -14,6 +15,8 @@ public final class ArticleDraft {
     private final ArticleReceived received;
     ExtractedArticle extracted;
     String title;
+    List<String> authors;
+    String section;
     String body = "";
     String canonicalUrl;
     Instant publishedAt;
@@ -22,6 +25,8 @@ public final class ArticleDraft {
     ArticleDraft(ArticleReceived received) {
         this.received = received;
         this.title = received.title();
+        this.authors = received.authors();
+        this.section = received.section();
         this.canonicalUrl = received.canonicalUrl();
         this.publishedAt = received.publishedAt();
     }

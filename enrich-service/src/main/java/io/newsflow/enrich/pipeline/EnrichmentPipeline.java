@@ -39,9 +39,10 @@ public final class EnrichmentPipeline {
      * Enriches one article. Never fails because one step failed: failed steps are listed in
      * {@code enrichment.errors}.
      *
+     * @param revision the article's revision: the offset of its raw record
      * @throws UnsupportedArticleException if the record's schema version is unknown here
      */
-    public ArticleEnriched enrich(ArticleReceived article) {
+    public ArticleEnriched enrich(ArticleReceived article, long revision) {
         if (article.schemaVersion() != ArticleReceived.SCHEMA_VERSION) {
             throw new UnsupportedArticleException("Unsupported ArticleReceived schemaVersion "
                     + article.schemaVersion() + " (this service reads " + ArticleReceived.SCHEMA_VERSION + ")");
@@ -58,9 +59,9 @@ public final class EnrichmentPipeline {
             }
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, article.id(), article.revision(), article.url(),
+        return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, article.id(), revision, article.url(),
                 draft.canonicalUrl, article.source(), article.receivedAt(), draft.publishedAt, draft.title,
-                draft.body, draft.wordCount,
+                draft.authors, draft.section, article.metadata(), draft.body, draft.wordCount,
                 new ArticleEnriched.Enrichment(VERSION, clock.instant(), tookMs, errors));
     }
 }

@@ -34,6 +34,12 @@ final class ExtractionStep implements EnrichmentStep {
         if (draft.title == null) {
             draft.title = article.title();
         }
+        if (draft.authors.isEmpty()) {
+            draft.authors = article.authors();
+        }
+        if (draft.section == null) {
+            draft.section = article.section();
+        }
         if (draft.canonicalUrl == null) {
             draft.canonicalUrl = article.canonicalUrl();
         }

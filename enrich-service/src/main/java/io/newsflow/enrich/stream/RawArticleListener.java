@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Thin Kafka shell around {@link EnrichmentPipeline}: one raw record in, one enriched record out,
  * under the same key. It returns only after the broker acknowledged the enriched record, so the
  * raw offset is committed after the output is safe (at-least-once; downstream is idempotent by
- * id and revision, so a redelivery is harmless).
+ * id and revision, so a redelivery is harmless). The raw record's offset is the article's
+ * revision (see {@link ArticleReceived}).
  */
 @Component
 class RawArticleListener {
@@ -35,7 +36,7 @@ class RawArticleListener {
     @KafkaListener(id = "enrich", idIsGroup = false, topics = "${newsflow.enrich.input-topic:news.raw}")
     void onRawArticle(ConsumerRecord<String, ArticleReceived> record)
             throws ExecutionException, InterruptedException, TimeoutException {
-        ArticleEnriched article = pipeline.enrich(record.value());
+        ArticleEnriched article = pipeline.enrich(record.value(), record.offset());
         enriched.send(properties.output().name(), article.id(), article)
                 .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

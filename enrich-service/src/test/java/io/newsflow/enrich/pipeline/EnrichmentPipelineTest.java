@@ -31,14 +31,14 @@ class EnrichmentPipelineTest {
     private final Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
 
     static ArticleReceived received(String html, String text, int schemaVersion) {
-        return new ArticleReceived(schemaVersion, ArticleIds.fromUrl(URL), 42L, URL, URL,
+        return new ArticleReceived(schemaVersion, ArticleIds.fromUrl(URL), URL, URL,
                 new Source("Example News", "news.example.org"), null, null, Instant.parse("2024-05-01T09:59:00Z"),
-                html, text);
+                null, java.util.List.of("Jane Reporter"), null, java.util.Map.of("feed", "world"), html, text);
     }
 
     @Test
     void pageBecomesEnrichedArticleWithCleanBody() {
-        ArticleEnriched article = EnrichmentPipeline.standard(clock).enrich(received(PAGE, null, 1));
+        ArticleEnriched article = EnrichmentPipeline.standard(clock).enrich(received(PAGE, null, 1), 42L);
 
         assertThat(article.id()).isEqualTo(ArticleIds.fromUrl(URL));
         assertThat(article.revision()).isEqualTo(42L);
@@ -49,6 +49,8 @@ class EnrichmentPipelineTest {
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-05-01T08:00:00Z"));
         assertThat(article.wordCount()).isEqualTo(16);
         assertThat(article.enrichment().errors()).isEmpty();
+        assertThat(article.authors()).as("the publisher's byline").containsExactly("Jane Reporter");
+        assertThat(article.metadata()).containsEntry("feed", "world");
         assertThat(article.enrichment().enrichedAt()).isEqualTo(clock.instant());
         assertThat(article.enrichment().version()).isEqualTo(EnrichmentPipeline.VERSION);
     }
@@ -56,7 +58,7 @@ class EnrichmentPipelineTest {
     @Test
     void textIsTakenAsPosted() {
         ArticleEnriched article = EnrichmentPipeline.standard(clock)
-                .enrich(received(null, "Headline\n\nFirst paragraph here.\nSecond one.", 1));
+                .enrich(received(null, "Headline\n\nFirst paragraph here.\nSecond one.", 1), 1L);
 
         assertThat(article.title()).isEqualTo("Headline");
         assertThat(article.body()).isEqualTo("First paragraph here.\n\nSecond one.");
@@ -79,7 +81,7 @@ class EnrichmentPipelineTest {
         var pipeline = new EnrichmentPipeline(
                 List.of(new ExtractionStep(new ArticleExtractor()), broken, new TextStatisticsStep()), clock);
 
-        ArticleEnriched article = pipeline.enrich(received(PAGE, null, 1));
+        ArticleEnriched article = pipeline.enrich(received(PAGE, null, 1), 42L);
 
         assertThat(article.enrichment().errors()).containsExactly("broken");
         assertThat(article.wordCount()).isEqualTo(16);
@@ -87,7 +89,7 @@ class EnrichmentPipelineTest {
 
     @Test
     void unknownSchemaVersionIsRejected() {
-        assertThatThrownBy(() -> EnrichmentPipeline.standard(clock).enrich(received(PAGE, null, 99)))
+        assertThatThrownBy(() -> EnrichmentPipeline.standard(clock).enrich(received(PAGE, null, 99), 1L))
                 .isInstanceOf(UnsupportedArticleException.class)
                 .hasMessageContaining("99");
     }

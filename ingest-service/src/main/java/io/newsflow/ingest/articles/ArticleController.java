@@ -1,6 +1,5 @@
 package io.newsflow.ingest.articles;
 
-import io.newsflow.contracts.ArticleReceived;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +24,8 @@ class ArticleController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted post(@RequestBody ArticleSubmission submission) {
-        ArticleReceived article = intake.accept(submission);
-        return new Accepted(article.id(), article.revision(), article.receivedAt());
+        ArticleIntake.Accepted accepted = intake.accept(submission);
+        return new Accepted(accepted.article().id(), accepted.revision(), accepted.article().receivedAt());
     }
 
     /** What the client gets back: the id to look the article up by, and its revision. */

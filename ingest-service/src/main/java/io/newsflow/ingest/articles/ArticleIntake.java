@@ -11,14 +11,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns a client's submission into an {@link ArticleReceived} and hands it to the broker.
  *
  * <p>Plain Java so that the rules of what we accept are tested without Spring or Kafka. The
- * revision is the accepting instance's clock in milliseconds: later posts of the same URL win
- * downstream. (Several ingest instances with skewed clocks could order two corrections made
- * within the skew wrongly; see the issue tracker for the broker-clock scheme that replaces this.)
+ * revision of a post is assigned by the broker (see {@link ArticleReceived}), so any number of
+ * ingest instances agree on which post of an article is the latest.
  */
 public class ArticleIntake {
 
@@ -30,11 +32,20 @@ public class ArticleIntake {
         this.clock = clock;
     }
 
+    static final int MAX_AUTHORS = 50;
+    static final int MAX_METADATA_ENTRIES = 32;
+    static final int MAX_SHORT_FIELD = 1024;
+    private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{1,8})*");
+
     /** Validates, assigns the id and publishes; returns once the broker has the article. */
-    public ArticleReceived accept(ArticleSubmission submission) {
+    public Accepted accept(ArticleSubmission submission) {
         ArticleReceived article = toEvent(submission);
-        publisher.publish(article);
-        return article;
+        long revision = publisher.publish(article);
+        return new Accepted(article, revision);
+    }
+
+    /** An article the broker has, with the revision it got. */
+    public record Accepted(ArticleReceived article, long revision) {
     }
 
     ArticleReceived toEvent(ArticleSubmission submission) {
@@ -69,6 +80,36 @@ public class ArticleIntake {
                         "must be an ISO-8601 date-time such as 2024-05-01T10:00:00Z, or a date such as 2024-05-01"));
             }
         }
+        String language = null;
+        if (!isBlank(submission.language())) {
+            if (LANGUAGE.matcher(submission.language().strip()).matches()) {
+                language = submission.language().strip().toLowerCase(Locale.ROOT).replace('_', '-');
+            } else {
+                errors.add(new InvalidArticleException.FieldError("language",
+                        "must be an ISO 639-1 code such as en or pt-BR"));
+            }
+        }
+        List<String> authors = submission.authors() == null ? List.of() : submission.authors().stream()
+                .filter(author -> !isBlank(author)).map(String::strip).toList();
+        if (authors.size() > MAX_AUTHORS || authors.stream().anyMatch(author -> author.length() > MAX_SHORT_FIELD)) {
+            errors.add(new InvalidArticleException.FieldError("authors",
+                    "at most " + MAX_AUTHORS + " names of at most " + MAX_SHORT_FIELD + " characters"));
+        }
+        Map<String, String> metadata = submission.metadata() == null ? Map.of() : submission.metadata();
+        if (metadata.size() > MAX_METADATA_ENTRIES || metadata.entrySet().stream().anyMatch(entry ->
+                isBlank(entry.getKey()) || entry.getValue() == null || entry.getKey().length() > 64
+                        || entry.getValue().length() > MAX_SHORT_FIELD)) {
+            errors.add(new InvalidArticleException.FieldError("metadata", "at most " + MAX_METADATA_ENTRIES
+                    + " entries; keys non-blank, at most 64 characters; values non-null, at most "
+                    + MAX_SHORT_FIELD + " characters"));
+        }
+        for (String field : List.of("title", "section")) {
+            String value = "title".equals(field) ? submission.title() : submission.section();
+            if (value != null && value.length() > MAX_SHORT_FIELD) {
+                errors.add(new InvalidArticleException.FieldError(field,
+                        "must be at most " + MAX_SHORT_FIELD + " characters"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidArticleException(errors);
         }
@@ -78,9 +119,10 @@ public class ArticleIntake {
         String content = hasHtml ? submission.html() : submission.text();
         String id = canonicalUrl != null ? ArticleIds.fromUrl(canonicalUrl) : ArticleIds.fromContent(source, content);
         Instant receivedAt = clock.instant();
-        return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, id, receivedAt.toEpochMilli(),
+        return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, id,
                 isBlank(submission.url()) ? null : submission.url().strip(), canonicalUrl, source,
                 isBlank(submission.title()) ? null : submission.title().strip(), publishedAt, receivedAt,
+                language, authors, isBlank(submission.section()) ? null : submission.section().strip(), metadata,
                 hasHtml ? submission.html() : null, hasText ? submission.text() : null);
     }
 

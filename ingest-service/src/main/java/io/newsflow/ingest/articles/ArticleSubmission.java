@@ -1,6 +1,8 @@
 package io.newsflow.ingest.articles;
 
 import io.newsflow.contracts.Source;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An article as a client posts it to {@code POST /api/v1/articles}. Everything is checked by
@@ -12,6 +14,10 @@ import io.newsflow.contracts.Source;
  * @param text        text a scraper copied off the page
  * @param title       the title, if the client knows it
  * @param publishedAt publication time: ISO-8601 instant, date-time with offset, or date
+ * @param language    the article's language as an ISO 639-1 code, if the client knows it
+ * @param authors     the authors, if the client knows them
+ * @param section     the section, if the client knows it
+ * @param metadata    a small map of the client's own string fields, passed through to consumers
  */
 public record ArticleSubmission(
         String url,
@@ -19,5 +25,15 @@ public record ArticleSubmission(
         String html,
         String text,
         String title,
-        String publishedAt) {
+        String publishedAt,
+        String language,
+        List<String> authors,
+        String section,
+        Map<String, String> metadata) {
+
+    /** A submission with only the fields the first API version had. */
+    public static ArticleSubmission of(String url, Source source, String html, String text, String title,
+            String publishedAt) {
+        return new ArticleSubmission(url, source, html, text, title, publishedAt, null, null, null, null);
+    }
 }

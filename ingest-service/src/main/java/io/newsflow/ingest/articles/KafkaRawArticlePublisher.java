@@ -25,9 +25,10 @@ class KafkaRawArticlePublisher implements RawArticlePublisher {
     }
 
     @Override
-    public void publish(ArticleReceived article) {
+    public long publish(ArticleReceived article) {
         try {
-            kafka.send(topic, article.id(), article).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return kafka.send(topic, article.id(), article).get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .getRecordMetadata().offset();
         } catch (ExecutionException e) {
             throw new BrokerUnavailableException("The broker did not accept the article: "
                     + e.getCause().getMessage(), e.getCause());

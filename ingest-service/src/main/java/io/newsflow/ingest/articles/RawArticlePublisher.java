@@ -8,7 +8,8 @@ public interface RawArticlePublisher {
     /**
      * Hands the article to the broker and returns only once the broker has acknowledged it.
      *
+     * @return the article's revision: the offset the broker gave the record
      * @throws BrokerUnavailableException if the broker did not acknowledge it in time
      */
-    void publish(ArticleReceived article);
+    long publish(ArticleReceived article);
 }

@@ -107,11 +107,12 @@ class ArticleControllerTest {
         volatile boolean down;
 
         @Override
-        public void publish(ArticleReceived article) {
+        public long publish(ArticleReceived article) {
             if (down) {
                 throw new BrokerUnavailableException("test: broker down", null);
             }
             published.add(article);
+            return published.size() - 1;
         }
 
         @Bean

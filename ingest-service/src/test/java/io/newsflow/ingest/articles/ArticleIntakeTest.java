@@ -17,32 +17,36 @@ class ArticleIntakeTest {
 
     private final List<ArticleReceived> published = new ArrayList<>();
     private final Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
-    private final ArticleIntake intake = new ArticleIntake(published::add, clock);
+    private final ArticleIntake intake = new ArticleIntake(article -> {
+        published.add(article);
+        return 100 + published.size();
+    }, clock);
 
     static ArticleSubmission page(String url) {
-        return new ArticleSubmission(url, Source.named("Example News"), "<html><body><p>Hi</p></body></html>",
+        return ArticleSubmission.of(url, Source.named("Example News"), "<html><body><p>Hi</p></body></html>",
                 null, null, null);
     }
 
     @Test
     void acceptedArticleIsPublishedWithStableIdAndSourceDomain() {
-        ArticleReceived article = intake.accept(page("https://www.example.com/a?utm_source=rss"));
+        ArticleIntake.Accepted accepted = intake.accept(page("https://www.example.com/a?utm_source=rss"));
+        ArticleReceived article = accepted.article();
 
         assertThat(published).containsExactly(article);
+        assertThat(accepted.revision()).as("the broker's offset").isEqualTo(101);
         assertThat(article.id()).isEqualTo(ArticleIds.fromUrl("https://www.example.com/a"));
         assertThat(article.canonicalUrl()).isEqualTo("https://www.example.com/a");
         assertThat(article.url()).isEqualTo("https://www.example.com/a?utm_source=rss");
         assertThat(article.source()).isEqualTo(new Source("Example News", "example.com"));
         assertThat(article.receivedAt()).isEqualTo(clock.instant());
-        assertThat(article.revision()).isEqualTo(clock.millis());
         assertThat(article.schemaVersion()).isEqualTo(ArticleReceived.SCHEMA_VERSION);
         assertThat(article.hasHtml()).isTrue();
     }
 
     @Test
     void textWithoutUrlGetsAContentId() {
-        ArticleReceived article = intake.accept(new ArticleSubmission(null, Source.named("Wire"), null,
-                "Body text.", "Title", "2024-04-30"));
+        ArticleReceived article = intake.accept(ArticleSubmission.of(null, Source.named("Wire"), null,
+                "Body text.", "Title", "2024-04-30")).article();
 
         assertThat(article.id()).isEqualTo(ArticleIds.fromContent(Source.named("Wire"), "Body text."));
         assertThat(article.url()).isNull();
@@ -52,14 +56,14 @@ class ArticleIntakeTest {
 
     @Test
     void publishedAtAcceptsOffsets() {
-        ArticleReceived article = intake.accept(new ArticleSubmission("https://example.com/a", Source.named("X"),
-                null, "t", null, "2024-05-01T12:00:00+02:00"));
+        ArticleReceived article = intake.accept(ArticleSubmission.of("https://example.com/a", Source.named("X"),
+                null, "t", null, "2024-05-01T12:00:00+02:00")).article();
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
     }
 
     @Test
     void everyProblemIsReportedAtOnceAndNothingIsPublished() {
-        ArticleSubmission bad = new ArticleSubmission("ftp://example.com/a", null, "<p>x</p>", "x", null, "yesterday");
+        ArticleSubmission bad = ArticleSubmission.of("ftp://example.com/a", null, "<p>x</p>", "x", null, "yesterday");
 
         assertThatThrownBy(() -> intake.accept(bad))
                 .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
@@ -69,12 +73,39 @@ class ArticleIntakeTest {
     }
 
     @Test
+    void optionalFieldsAreNormalisedAndPassedThrough() {
+        ArticleReceived article = intake.accept(new ArticleSubmission("https://example.com/a", Source.named("X"),
+                null, "t", null, null, "pt_BR", java.util.List.of(" Ana Silva ", ""), " Economy ",
+                java.util.Map.of("feed", "rss"))).article();
+
+        assertThat(article.language()).isEqualTo("pt-br");
+        assertThat(article.authors()).containsExactly("Ana Silva");
+        assertThat(article.section()).isEqualTo("Economy");
+        assertThat(article.metadata()).containsEntry("feed", "rss");
+    }
+
+    @Test
+    void oversizedOrMalformedOptionalFieldsAreRejected() {
+        var metadata = new java.util.HashMap<String, String>();
+        for (int i = 0; i <= ArticleIntake.MAX_METADATA_ENTRIES; i++) {
+            metadata.put("k" + i, "v");
+        }
+        ArticleSubmission bad = new ArticleSubmission("https://example.com/a", Source.named("X"), null, "t",
+                "x".repeat(ArticleIntake.MAX_SHORT_FIELD + 1), null, "english!", null, null, metadata);
+
+        assertThatThrownBy(() -> intake.accept(bad))
+                .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidArticleException.FieldError::field)
+                        .containsExactlyInAnyOrder("language", "metadata", "title"));
+    }
+
+    @Test
     void htmlNeedsAUrlAndSomethingMustBePosted() {
-        assertThatThrownBy(() -> intake.accept(new ArticleSubmission(null, Source.named("X"), "<p>x</p>", null,
+        assertThatThrownBy(() -> intake.accept(ArticleSubmission.of(null, Source.named("X"), "<p>x</p>", null,
                 null, null)))
                 .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
                         .extracting(InvalidArticleException.FieldError::field).containsExactly("url"));
-        assertThatThrownBy(() -> intake.accept(new ArticleSubmission("https://example.com/a", Source.named("X"),
+        assertThatThrownBy(() -> intake.accept(ArticleSubmission.of("https://example.com/a", Source.named("X"),
                 " ", null, null, null)))
                 .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
                         .extracting(InvalidArticleException.FieldError::field).containsExactly("html"));

@@ -33,8 +33,8 @@ class KafkaRawArticlePublisherTest {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1500),
                 new StringSerializer(), new JacksonJsonSerializer<>(EventJson.mapper()));
         var publisher = new KafkaRawArticlePublisher(new KafkaTemplate<>(factory), "news.raw", Duration.ofSeconds(5));
-        ArticleReceived article = new ArticleReceived(1, "0123456789abcdef0123456789abcdef", 1, null, null,
-                Source.named("X"), null, null, Instant.now(), null, "text");
+        ArticleReceived article = new ArticleReceived(1, "0123456789abcdef0123456789abcdef", null, null,
+                Source.named("X"), null, null, Instant.now(), null, null, null, null, null, "text");
 
         long start = System.nanoTime();
         try {

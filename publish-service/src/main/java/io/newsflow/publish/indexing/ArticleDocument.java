@@ -5,12 +5,13 @@ import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.Source;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shape of an article in Elasticsearch: the enriched record flattened for search and
  * dashboards, plus {@link #indexedAt}. Mapped by {@code elasticsearch/news-articles-mappings.json}.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 record ArticleDocument(
         String id,
         long revision,
@@ -18,6 +19,9 @@ record ArticleDocument(
         String canonicalUrl,
         Source source,
         String title,
+        List<String> authors,
+        String section,
+        Map<String, String> metadata,
         String body,
         Instant publishedAt,
         Instant receivedAt,
@@ -31,7 +35,8 @@ record ArticleDocument(
     static ArticleDocument of(ArticleEnriched article, Instant indexedAt) {
         var enrichment = article.enrichment();
         return new ArticleDocument(article.id(), article.revision(), article.url(), article.canonicalUrl(),
-                article.source(), article.title(), article.body(), article.publishedAt(), article.receivedAt(),
+                article.source(), article.title(), article.authors(), article.section(), article.metadata(),
+                article.body(), article.publishedAt(), article.receivedAt(),
                 indexedAt, article.wordCount(), enrichment == null ? null
                         : new Enrichment(enrichment.version(), enrichment.enrichedAt(), enrichment.tookMs(),
                                 enrichment.errors()));
