@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * @param schemaVersion version of this record's shape
  * @param id            the article id assigned at ingest
- * @param revision      the revision of the article this was made from: the offset of its
- *                      {@value Topics#RAW} record, so a larger revision is a later post
+ * @param revision      the revision of the article this was made from: the broker's append time
+ *                      (epoch ms) of its {@value Topics#RAW} record, so a larger revision is a
+ *                      later post
  * @param url           the URL as posted
  * @param canonicalUrl  canonical URL (posted URL canonicalised, or the page's own canonical link)
  * @param source        who published it

@@ -12,12 +12,13 @@ import java.util.Map;
  * <p>Exactly one of {@link #html} (a whole page) and {@link #text} (text a scraper copied off a
  * page) is set. JSON Schema: {@code schemas/article-received.v1.schema.json}.
  *
- * <p>The record carries no revision: the revision of a post is the offset the broker gives its
- * {@value Topics#RAW} record. All posts of one article share a partition (the key is the id), so
- * a later post always has a larger offset, and every ingest instance agrees on it without
- * coordination or trusted clocks. (Adding partitions to {@value Topics#RAW} remaps keys and
- * breaks this, as it breaks per-key ordering in Kafka generally: create the topic with the
- * partitions it will need.)
+ * <p>The record carries no revision: the revision of a post is the time at which the broker
+ * appended its {@value Topics#RAW} record (the topic uses {@code LogAppendTime}). One clock, the
+ * partition leader's, stamps every post of an article (same key, same partition), so any number
+ * of ingest instances agree on which post is the latest without coordinating, and the order
+ * survives recreating the topic or moving to another cluster, which offsets would not. Two posts
+ * within the same millisecond get the same revision; they are processed in partition order and
+ * an equal revision overwrites, so the later one still wins.
  *
  * @param schemaVersion version of this record's shape; consumers reject versions they don't know
  * @param id            stable article id: the same canonical URL always gives the same id

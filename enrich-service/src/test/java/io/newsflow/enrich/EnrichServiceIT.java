@@ -69,13 +69,13 @@ class EnrichServiceIT {
                 <body><nav>Home | Economy</nav><article><p>The central bank held rates at 4%.</p></article></body></html>
                 """, null);
 
-        long offset = send(Topics.RAW, id, EventJson.mapper().writeValueAsString(raw));
+        long timestamp = send(Topics.RAW, id, EventJson.mapper().writeValueAsString(raw));
 
         ConsumerRecord<String, String> record = readOne(Topics.ENRICHED, id);
         ArticleEnriched enriched = EventJson.mapper().readValue(record.value(), ArticleEnriched.class);
         assertThat(enriched.title()).isEqualTo("Rates held");
         assertThat(enriched.body()).isEqualTo("The central bank held rates at 4%.");
-        assertThat(enriched.revision()).as("the raw record's offset").isEqualTo(offset);
+        assertThat(enriched.revision()).as("the raw record's timestamp").isEqualTo(timestamp);
         assertThat(enriched.source().domain()).isEqualTo("news.example.org");
     }
 
@@ -115,7 +115,7 @@ class EnrichServiceIT {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get().offset();
+            return producer.send(new ProducerRecord<>(topic, key, value)).get().timestamp();
         }
     }
 

@@ -69,7 +69,7 @@ public final class TestInfrastructure {
             docker = switch (mode) {
                 case "docker" -> true;
                 case "embedded" -> false;
-                case "auto" -> DockerClientFactory.instance().isDockerAvailable();
+                case "auto" -> dockerMightRun() && DockerClientFactory.instance().isDockerAvailable();
                 default -> throw new IllegalArgumentException(
                         "newsflow.test.infra must be docker, embedded or auto, not " + mode);
             };
@@ -77,6 +77,17 @@ public final class TestInfrastructure {
                     : "embedded KRaft broker and Elasticsearch process");
         }
         return docker;
+    }
+
+    /**
+     * Cheap first look, so machines without Docker (CI here) skip Testcontainers' probe and its
+     * error-level log lines: no socket and no {@code DOCKER_HOST} means no Docker.
+     */
+    private static boolean dockerMightRun() {
+        return System.getenv("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker"))
+                || System.getenv("TESTCONTAINERS_HOST_OVERRIDE") != null;
     }
 
     /** A running Kafka broker. */

@@ -39,7 +39,7 @@ public final class EnrichmentPipeline {
      * Enriches one article. Never fails because one step failed: failed steps are listed in
      * {@code enrichment.errors}.
      *
-     * @param revision the article's revision: the offset of its raw record
+     * @param revision the article's revision: the broker's timestamp of its raw record
      * @throws UnsupportedArticleException if the record's schema version is unknown here
      */
     public ArticleEnriched enrich(ArticleReceived article, long revision) {

@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -16,15 +19,18 @@ import org.springframework.stereotype.Component;
  * Thin Kafka shell around {@link EnrichmentPipeline}: one raw record in, one enriched record out,
  * under the same key. It returns only after the broker acknowledged the enriched record, so the
  * raw offset is committed after the output is safe (at-least-once; downstream is idempotent by
- * id and revision, so a redelivery is harmless). The raw record's offset is the article's
- * revision (see {@link ArticleReceived}).
+ * id and revision, so a redelivery is harmless). The raw record's timestamp, stamped by the
+ * broker, is the article's revision (see {@link ArticleReceived}).
  */
 @Component
 class RawArticleListener {
 
+    private static final Logger log = LoggerFactory.getLogger(RawArticleListener.class);
+
     private final EnrichmentPipeline pipeline;
     private final KafkaTemplate<String, ArticleEnriched> enriched;
     private final EnrichProperties properties;
+    private volatile boolean warnedAboutTimestamps;
 
     RawArticleListener(EnrichmentPipeline pipeline, KafkaTemplate<String, ArticleEnriched> enriched,
             EnrichProperties properties) {
@@ -36,7 +42,13 @@ class RawArticleListener {
     @KafkaListener(id = "enrich", idIsGroup = false, topics = "${newsflow.enrich.input-topic:news.raw}")
     void onRawArticle(ConsumerRecord<String, ArticleReceived> record)
             throws ExecutionException, InterruptedException, TimeoutException {
-        ArticleEnriched article = pipeline.enrich(record.value(), record.offset());
+        if (record.timestampType() != TimestampType.LOG_APPEND_TIME && !warnedAboutTimestamps) {
+            warnedAboutTimestamps = true;
+            log.warn("{} carries producer timestamps ({}), not broker append times: revisions then depend on "
+                    + "producers' clocks. Let the ingest service declare the topic (message.timestamp.type="
+                    + "LogAppendTime).", record.topic(), record.timestampType());
+        }
+        ArticleEnriched article = pipeline.enrich(record.value(), record.timestamp());
         enriched.send(properties.output().name(), article.id(), article)
                 .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -19,7 +19,9 @@ class ArticlesConfiguration {
 
     /**
      * Raw pages can be megabytes; the topic accepts records up to the producer's
-     * {@code max.request.size} (see application.yml), not just the broker's 1 MB default.
+     * {@code max.request.size} (see application.yml), not just the broker's 1 MB default. The
+     * broker stamps each record with its append time, which is the article's revision (see
+     * {@link io.newsflow.contracts.ArticleReceived}).
      */
     @Bean
     NewTopic rawArticlesTopic(IngestProperties properties, KafkaProperties kafka) {
@@ -27,6 +29,7 @@ class ArticlesConfiguration {
                 .partitions(properties.topic().partitions())
                 .replicas(properties.topic().replicas())
                 .config("max.message.bytes", String.valueOf(maxRequestSize(kafka)))
+                .config("message.timestamp.type", "LogAppendTime")
                 .build();
     }
 

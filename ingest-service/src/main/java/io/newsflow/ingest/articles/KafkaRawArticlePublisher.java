@@ -28,7 +28,7 @@ class KafkaRawArticlePublisher implements RawArticlePublisher {
     public long publish(ArticleReceived article) {
         try {
             return kafka.send(topic, article.id(), article).get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .getRecordMetadata().offset();
+                    .getRecordMetadata().timestamp();
         } catch (ExecutionException e) {
             throw new BrokerUnavailableException("The broker did not accept the article: "
                     + e.getCause().getMessage(), e.getCause());

@@ -8,7 +8,7 @@ public interface RawArticlePublisher {
     /**
      * Hands the article to the broker and returns only once the broker has acknowledged it.
      *
-     * @return the article's revision: the offset the broker gave the record
+     * @return the article's revision: the time at which the broker appended the record
      * @throws BrokerUnavailableException if the broker did not acknowledge it in time
      */
     long publish(ArticleReceived article);

@@ -33,7 +33,7 @@ class ArticleIntakeTest {
         ArticleReceived article = accepted.article();
 
         assertThat(published).containsExactly(article);
-        assertThat(accepted.revision()).as("the broker's offset").isEqualTo(101);
+        assertThat(accepted.revision()).as("what the broker said").isEqualTo(101);
         assertThat(article.id()).isEqualTo(ArticleIds.fromUrl("https://www.example.com/a"));
         assertThat(article.canonicalUrl()).isEqualTo("https://www.example.com/a");
         assertThat(article.url()).isEqualTo("https://www.example.com/a?utm_source=rss");
