@@ -20,6 +20,12 @@ import java.util.Map;
  * @param source        who published it
  * @param receivedAt    when the ingest service accepted it
  * @param publishedAt   publication time: the publisher's, else the page's own metadata
+ * @param modifiedAt    last modification time, from the page's metadata
+ * @param siteName      the publication's name, from the page
+ * @param description   the lead or meta description, from the page
+ * @param dateline      the dateline the body started with ({@code LONDON (Reuters) -}), removed
+ *                      from the body
+ * @param mainImage     the lead image and its caption
  * @param title         the headline
  * @param authors       bylines: the publisher's, else the page's
  * @param section       the section: the publisher's, else the page's
@@ -38,6 +44,11 @@ public record ArticleEnriched(
         Source source,
         Instant receivedAt,
         Instant publishedAt,
+        Instant modifiedAt,
+        String siteName,
+        String description,
+        Dateline dateline,
+        Image mainImage,
         String title,
         List<String> authors,
         String section,
@@ -56,16 +67,31 @@ public record ArticleEnriched(
     }
 
     /**
+     * A dateline: the text as written and the place it names (null for agency-only datelines
+     * such as {@code (Reuters) -}).
+     */
+    public record Dateline(String text, String place) {
+    }
+
+    /** An image: its absolute URL and caption. */
+    public record Image(String url, String caption) {
+    }
+
+    /**
      * Provenance of an enriched record.
      *
      * @param version    version of the enrichment pipeline that made it
      * @param enrichedAt when it was made
      * @param tookMs     how long the pipeline took for this article
      * @param errors     steps that failed for this article (the rest still ran)
+     * @param flags      what the steps noticed about the input, e.g. {@code no-article-found},
+     *                   {@code listing-page}, {@code truncated-input}, {@code body-from-json-ld}
      */
-    public record Enrichment(String version, Instant enrichedAt, long tookMs, List<String> errors) {
+    public record Enrichment(String version, Instant enrichedAt, long tookMs, List<String> errors,
+            List<String> flags) {
         public Enrichment {
             errors = errors == null ? List.of() : List.copyOf(errors);
+            flags = flags == null ? List.of() : List.copyOf(flags);
         }
     }
 }

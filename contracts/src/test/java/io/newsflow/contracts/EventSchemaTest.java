@@ -31,8 +31,12 @@ class EventSchemaTest {
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, ArticleIds.fromUrl("https://example.com/a"),
                 1_700_000_000_000L, "https://example.com/a", "https://example.com/a",
                 new Source("Example News", "example.com"), Instant.parse("2024-05-01T10:05:00Z"), null,
+                Instant.parse("2024-05-01T11:00:00Z"), "Example News", "A lead.",
+                new ArticleEnriched.Dateline("LONDON (Reuters) -", "LONDON"),
+                new ArticleEnriched.Image("https://example.com/a.jpg", "A caption"),
                 "A title", List.of("Jane Doe"), "World", Map.of(), "First paragraph.\n\nSecond paragraph.", 4,
-                new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 12, List.of()));
+                new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 12, List.of(),
+                        List.of("body-from-json-ld")));
     }
 
     @Test
@@ -72,8 +76,9 @@ class EventSchemaTest {
     @Test
     void anEmptyBodyIsStillWrittenAsTheSchemaRequires() {
         ArticleEnriched empty = new ArticleEnriched(1, enriched().id(), 1, null, null, Source.named("X"),
-                Instant.parse("2024-05-01T10:05:00Z"), null, null, null, null, null, null, 0,
-                new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 1, null));
+                Instant.parse("2024-05-01T10:05:00Z"), null, null, null, null, null, null, null, null, null, null,
+                null, 0, new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 1, null,
+                        List.of("no-article-found")));
         ObjectNode node = json(empty);
         assertThat(node.get("body").asString()).isEmpty();
         assertThat(errors("article-enriched.v1.schema.json", node)).isEmpty();

@@ -66,7 +66,7 @@ class EnrichServiceIT {
         ArticleReceived raw = new ArticleReceived(1, id, url, url, new Source("Example", "news.example.org"),
                 null, null, Instant.now(), null, null, null, null, """
                 <html><head><meta property="og:title" content="Rates held"></head>
-                <body><nav>Home | Economy</nav><article><p>The central bank held rates at 4%.</p></article></body></html>
+                <body><nav>Home | Economy</nav><article><p>The central bank held interest rates at 4% on Thursday, citing slowing inflation.</p></article></body></html>
                 """, null);
 
         long timestamp = send(Topics.RAW, id, EventJson.mapper().writeValueAsString(raw));
@@ -74,7 +74,7 @@ class EnrichServiceIT {
         ConsumerRecord<String, String> record = readOne(Topics.ENRICHED, id);
         ArticleEnriched enriched = EventJson.mapper().readValue(record.value(), ArticleEnriched.class);
         assertThat(enriched.title()).isEqualTo("Rates held");
-        assertThat(enriched.body()).isEqualTo("The central bank held rates at 4%.");
+        assertThat(enriched.body()).isEqualTo("The central bank held interest rates at 4% on Thursday, citing slowing inflation.");
         assertThat(enriched.revision()).as("the raw record's timestamp").isEqualTo(timestamp);
         assertThat(enriched.source().domain()).isEqualTo("news.example.org");
     }
@@ -84,7 +84,7 @@ class EnrichServiceIT {
         send(Topics.RAW, "poison", "{this is not json");
         String id = ArticleIds.fromUrl("https://news.example.org/after-poison");
         ArticleReceived raw = new ArticleReceived(1, id, null, null, Source.named("Wire"), null, null,
-                Instant.now(), null, null, null, null, null, "Headline\nText after the poison record.");
+                Instant.now(), null, null, null, null, null, "Markets steady in Europe\nStocks in Europe were little changed on Tuesday, after the poison record was set aside.");
         send(Topics.RAW, id, EventJson.mapper().writeValueAsString(raw));
 
         ConsumerRecord<String, String> dead = readOne(Topics.RAW_DLT, "poison");
@@ -93,7 +93,7 @@ class EnrichServiceIT {
                 .isEqualTo(Topics.RAW);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
 
-        assertThat(readOne(Topics.ENRICHED, id).value()).contains("Text after the poison record.");
+        assertThat(readOne(Topics.ENRICHED, id).value()).contains("after the poison record was set aside.");
     }
 
     @Test

@@ -66,9 +66,11 @@ class PublishServiceIT {
     static ArticleEnriched article(String url, long revision, String title) {
         return new ArticleEnriched(1, ArticleIds.fromUrl(url), revision, url, url,
                 new Source("Example", "example.org"), Instant.parse("2024-05-01T10:00:00Z"),
-                Instant.parse("2024-05-01T08:00:00Z"), title, List.of("Jane Doe"), "World", Map.of("feed", "rss"),
+                Instant.parse("2024-05-01T08:00:00Z"), null, "Example", "Lead of " + title,
+                new ArticleEnriched.Dateline("GENEVA (Reuters) -", "GENEVA"), null,
+                title, List.of("Jane Doe"), "World", Map.of("feed", "rss"),
                 "Body of " + title + ".", 3,
-                new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:00:01Z"), 5, List.of()));
+                new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:00:01Z"), 5, List.of(), List.of()));
     }
 
     @Test
@@ -84,6 +86,7 @@ class PublishServiceIT {
         assertThat(document.get("indexedAt").asString()).isNotBlank();
         assertThat(document.get("authors").get(0).asString()).isEqualTo("Jane Doe");
         assertThat(document.get("metadata").get("feed").asString()).isEqualTo("rss");
+        assertThat(document.get("dateline").get("place").asString()).isEqualTo("GENEVA");
         var aliases = elasticsearch.indices().getAlias(a -> a.name("news-articles")).result();
         assertThat(aliases).containsOnlyKeys("news-articles-v1");
         // search sees a document after the next refresh (refresh_interval 1s), unlike a get by id

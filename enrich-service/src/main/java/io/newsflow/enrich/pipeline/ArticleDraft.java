@@ -3,6 +3,7 @@ package io.newsflow.enrich.pipeline;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.extraction.ExtractedArticle;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +21,9 @@ public final class ArticleDraft {
     String body = "";
     String canonicalUrl;
     Instant publishedAt;
+    Instant modifiedAt;
     int wordCount;
+    final List<String> flags = new ArrayList<>();
 
     ArticleDraft(ArticleReceived received) {
         this.received = received;

@@ -3,6 +3,7 @@ package io.newsflow.enrich.pipeline;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.extraction.ArticleExtractor;
+import io.newsflow.enrich.extraction.ExtractedArticle;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +60,15 @@ public final class EnrichmentPipeline {
             }
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
+        ExtractedArticle page = draft.extracted;
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, article.id(), revision, article.url(),
-                draft.canonicalUrl, article.source(), article.receivedAt(), draft.publishedAt, draft.title,
-                draft.authors, draft.section, article.metadata(), draft.body, draft.wordCount,
-                new ArticleEnriched.Enrichment(VERSION, clock.instant(), tookMs, errors));
+                draft.canonicalUrl, article.source(), article.receivedAt(), draft.publishedAt, draft.modifiedAt,
+                page == null ? null : page.siteName(), page == null ? null : page.description(),
+                page == null || page.dateline() == null ? null
+                        : new ArticleEnriched.Dateline(page.dateline().text(), page.dateline().place()),
+                page == null || page.mainImage() == null ? null
+                        : new ArticleEnriched.Image(page.mainImage().url(), page.mainImage().caption()),
+                draft.title, draft.authors, draft.section, article.metadata(), draft.body, draft.wordCount,
+                new ArticleEnriched.Enrichment(VERSION, clock.instant(), tookMs, errors, draft.flags));
     }
 }

@@ -46,6 +46,8 @@ final class ExtractionStep implements EnrichmentStep {
         if (draft.publishedAt == null) {
             draft.publishedAt = parseInstant(article.publishedAt());
         }
+        draft.modifiedAt = parseInstant(article.modifiedAt());
+        draft.flags.addAll(article.flags());
     }
 
     private static Instant parseInstant(String value) {

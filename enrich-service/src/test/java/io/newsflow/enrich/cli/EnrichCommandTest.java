@@ -30,7 +30,7 @@ class EnrichCommandTest {
     void printsTheEnrichedRecordOfAnHtmlFile() throws Exception {
         Path page = Files.writeString(dir.resolve("story.html"), """
                 <html><head><title>Rates held | Paper</title></head>
-                <body><article><h1>Rates held</h1><p>The central bank kept rates unchanged.</p></article></body></html>
+                <body><article><h1>Rates held</h1><p>The central bank kept interest rates unchanged on Thursday.</p></article></body></html>
                 """);
 
         assertThat(run(page.toString(), "--url", "https://paper.example/rates")).isZero();
@@ -38,22 +38,22 @@ class EnrichCommandTest {
         ArticleEnriched article = EventJson.mapper().readValue(out.toString(StandardCharsets.UTF_8), ArticleEnriched.class);
         assertThat(article.id()).isEqualTo(ArticleIds.fromUrl("https://paper.example/rates"));
         assertThat(article.title()).isEqualTo("Rates held");
-        assertThat(article.body()).isEqualTo("The central bank kept rates unchanged.");
+        assertThat(article.body()).isEqualTo("The central bank kept interest rates unchanged on Thursday.");
         assertThat(article.source().domain()).isEqualTo("paper.example");
     }
 
     @Test
     void writesOneJsonFilePerInputWithOut() throws Exception {
-        Files.writeString(dir.resolve("a.txt"), "Title A\nBody of A.");
-        Files.writeString(dir.resolve("b.html"), "<html><body><p>Body of B.</p></body></html>");
+        Files.writeString(dir.resolve("a.txt"), "The first story of the day\nThe body of story A is a single sentence of more than ten words.");
+        Files.writeString(dir.resolve("b.html"), "<html><body><p>The body of story B is one short sentence.</p></body></html>");
         Path outDir = dir.resolve("out");
 
         assertThat(run(dir.toString(), "--out", outDir.toString())).isZero();
 
         assertThat(EventJson.mapper().readValue(outDir.resolve("a.json").toFile(), ArticleEnriched.class).body())
-                .isEqualTo("Body of A.");
+                .isEqualTo("The body of story A is a single sentence of more than ten words.");
         assertThat(EventJson.mapper().readValue(outDir.resolve("b.json").toFile(), ArticleEnriched.class).body())
-                .isEqualTo("Body of B.");
+                .isEqualTo("The body of story B is one short sentence.");
     }
 
     @Test

@@ -49,6 +49,7 @@ class EnrichmentPipelineTest {
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-05-01T08:00:00Z"));
         assertThat(article.wordCount()).isEqualTo(16);
         assertThat(article.enrichment().errors()).isEmpty();
+        assertThat(article.enrichment().flags()).isEmpty();
         assertThat(article.authors()).as("the publisher's byline").containsExactly("Jane Reporter");
         assertThat(article.metadata()).containsEntry("feed", "world");
         assertThat(article.enrichment().enrichedAt()).isEqualTo(clock.instant());
@@ -58,11 +59,14 @@ class EnrichmentPipelineTest {
     @Test
     void textIsTakenAsPosted() {
         ArticleEnriched article = EnrichmentPipeline.standard(clock)
-                .enrich(received(null, "Headline\n\nFirst paragraph here.\nSecond one.", 1), 1L);
+                .enrich(received(null, "Home | World | Sport\nStorm hits the coast overnight\n"
+                        + "A powerful storm hit the coast on Monday, officials said.\n"
+                        + "Thousands of homes were left without power.\nShare this article", 1), 1L);
 
-        assertThat(article.title()).isEqualTo("Headline");
-        assertThat(article.body()).isEqualTo("First paragraph here.\n\nSecond one.");
-        assertThat(article.wordCount()).isEqualTo(5);
+        assertThat(article.title()).isEqualTo("Storm hits the coast overnight");
+        assertThat(article.body()).isEqualTo("A powerful storm hit the coast on Monday, officials said.\n\n"
+                + "Thousands of homes were left without power.");
+        assertThat(article.wordCount()).isEqualTo(17);
     }
 
     @Test

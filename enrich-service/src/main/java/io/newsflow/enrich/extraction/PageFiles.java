@@ -1,0 +1,54 @@
+package io.newsflow.enrich.extraction;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/** Lists and reads {@code *.html} / {@code *.html.gz} page files for the command-line tools. */
+final class PageFiles {
+
+    record Page(String id, byte[] bytes) {
+    }
+
+    private PageFiles() {
+    }
+
+    static List<Path> list(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> id(p) != null).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+    static String id(Path p) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".html.gz")) {
+            return name.substring(0, name.length() - ".html.gz".length());
+        }
+        if (name.endsWith(".html")) {
+            return name.substring(0, name.length() - ".html".length());
+        }
+        if (name.endsWith(".htm")) {
+            return name.substring(0, name.length() - ".htm".length());
+        }
+        return null;
+    }
+
+    static Page read(Path p) throws IOException {
+        byte[] bytes;
+        if (p.getFileName().toString().endsWith(".gz")) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+                bytes = in.readAllBytes();
+            }
+        } else {
+            bytes = Files.readAllBytes(p);
+        }
+        return new Page(id(p), bytes);
+    }
+}
