@@ -70,10 +70,12 @@ public record ArticleEnriched(
      * A dateline: the text as written and the place it names (null for agency-only datelines
      * such as {@code (Reuters) -}).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Dateline(String text, String place) {
     }
 
     /** An image: its absolute URL and caption. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Image(String url, String caption) {
     }
 

@@ -5,6 +5,7 @@ import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Source;
+import io.newsflow.enrich.extraction.ArticleExtractor;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,8 +90,10 @@ public final class EnrichCommand {
 
     /** The record the ingest service would have made of this file. */
     static ArticleReceived received(Path file, String url) throws IOException {
-        String content = read(file);
         boolean html = isHtml(file);
+        byte[] bytes = read(file);
+        // pages declare their own charset; text files are UTF-8
+        String content = html ? ArticleExtractor.decodeHtml(bytes) : new String(bytes, StandardCharsets.UTF_8);
         Source source;
         String canonicalUrl = null;
         String id;
@@ -123,10 +126,10 @@ public final class EnrichCommand {
         return files;
     }
 
-    private static String read(Path file) throws IOException {
+    private static byte[] read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file);
                 InputStream body = file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in) {
-            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            return body.readAllBytes();
         }
     }
 

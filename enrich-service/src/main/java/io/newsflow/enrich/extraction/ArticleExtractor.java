@@ -43,6 +43,15 @@ public final class ArticleExtractor {
         this.maxInputChars = maxInputChars;
     }
 
+    /**
+     * Decodes a page's raw bytes as a browser would: BOM, then the {@code <meta charset>} or
+     * http-equiv declaration, then UTF-8, then windows-1252. For callers that hold bytes, such as
+     * the offline command and raw page uploads.
+     */
+    public static String decodeHtml(byte[] bytes) {
+        return CharsetSniffer.decode(bytes);
+    }
+
     /** Decodes raw bytes (BOM, then meta charset / http-equiv, then UTF-8, then windows-1252) and extracts. */
     public ExtractedArticle fromHtmlBytes(byte[] bytes, String url) {
         String html;

@@ -57,6 +57,20 @@ class EnrichCommandTest {
     }
 
     @Test
+    void pagesAreDecodedWithTheCharsetTheyDeclare() throws Exception {
+        String html = "<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9</title></head><body><article>"
+                + "<p>Le caf\u00e9 de la gare a rouvert ses portes lundi, apr\u00e8s trois mois de travaux.</p>"
+                + "</article></body></html>";
+        Path page = dir.resolve("latin1.html");
+        Files.write(page, html.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThat(run(page.toString())).isZero();
+
+        ArticleEnriched article = EventJson.mapper().readValue(out.toString(StandardCharsets.UTF_8), ArticleEnriched.class);
+        assertThat(article.body()).isEqualTo("Le caf\u00e9 de la gare a rouvert ses portes lundi, apr\u00e8s trois mois de travaux.");
+    }
+
+    @Test
     void badArgumentsPrintUsageAndExit2() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: newsflow enrich");
