@@ -2,21 +2,27 @@ package io.newsflow.ingest;
 
 import io.newsflow.contracts.Topics;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the ingest service, under {@code newsflow.ingest}.
  *
  * @param topic       the topic accepted articles are written to
  * @param sendTimeout how long a request waits for the broker to acknowledge an article before it
- *                    answers 503; keep it below clients' own timeouts and above
+ *                    answers 503; keep it below clients' own timeouts and above the producer's
  *                    {@code delivery.timeout.ms}
+ * @param limits      what one request may carry
+ * @param security    who may post
  */
 @ConfigurationProperties("newsflow.ingest")
 public record IngestProperties(
         @DefaultValue TopicProperties topic,
-        @DefaultValue("15s") Duration sendTimeout) {
+        @DefaultValue("15s") Duration sendTimeout,
+        @DefaultValue LimitProperties limits,
+        @DefaultValue SecurityProperties security) {
 
     /**
      * The raw-articles topic, declared (created if missing) by this service at start-up.
@@ -29,5 +35,37 @@ public record IngestProperties(
             @DefaultValue(Topics.RAW) String name,
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicas) {
+    }
+
+    /**
+     * Size limits, checked before a body is read (Content-Length) and while it is read (chunked
+     * or gzip-compressed bodies), so an oversized or hostile request costs little.
+     *
+     * @param maxArticleSize  largest single article request, after gzip inflation (413 above)
+     * @param maxBatchSize    largest batch request, after inflation (413 above)
+     * @param maxBatchLines   most articles in one batch request (413 above)
+     */
+    public record LimitProperties(
+            @DefaultValue("5MB") DataSize maxArticleSize,
+            @DefaultValue("64MB") DataSize maxBatchSize,
+            @DefaultValue("1000") int maxBatchLines) {
+    }
+
+    /**
+     * API keys. Clients send {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>};
+     * only SHA-256 hashes of the keys are configured, so the configuration holds no secret.
+     * Without any key the service refuses to start, except in the {@code local} profile, where
+     * the API is open.
+     *
+     * @param apiKeys the accepted keys
+     */
+    public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
+
+        /**
+         * @param name   who holds the key (appears in logs and metrics, never the key itself)
+         * @param sha256 hex SHA-256 of the key, e.g. {@code printf %s "$KEY" | sha256sum}
+         */
+        public record ApiKey(String name, String sha256) {
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.Source;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -26,10 +31,14 @@ public class ArticleIntake {
 
     private final RawArticlePublisher publisher;
     private final Clock clock;
+    private final Duration sendTimeout;
+    private final IntakeMetrics metrics;
 
-    public ArticleIntake(RawArticlePublisher publisher, Clock clock) {
+    public ArticleIntake(RawArticlePublisher publisher, Clock clock, Duration sendTimeout, IntakeMetrics metrics) {
         this.publisher = publisher;
         this.clock = clock;
+        this.sendTimeout = sendTimeout;
+        this.metrics = metrics;
     }
 
     static final int MAX_AUTHORS = 50;
@@ -37,11 +46,76 @@ public class ArticleIntake {
     static final int MAX_SHORT_FIELD = 1024;
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{1,8})*");
 
-    /** Validates, assigns the id and publishes; returns once the broker has the article. */
+    /**
+     * Validates, assigns the id and publishes; returns once the broker has the article.
+     *
+     * @throws InvalidArticleException    if the submission breaks the rules (nothing is sent)
+     * @throws BrokerUnavailableException if the broker did not acknowledge in time
+     */
     public Accepted accept(ArticleSubmission submission) {
         ArticleReceived article = toEvent(submission);
-        long revision = publisher.publish(article);
-        return new Accepted(article, revision);
+        return await(article, send(article));
+    }
+
+    /**
+     * Accepts many articles at once: every valid one is sent before any acknowledgement is
+     * awaited, so a batch costs about one broker round trip, not one per article. One bad
+     * article never affects the others.
+     */
+    public List<Outcome> acceptAll(List<ArticleSubmission> submissions) {
+        List<Object> pending = new ArrayList<>(submissions.size());
+        for (ArticleSubmission submission : submissions) {
+            if (submission == null) {
+                pending.add(null);
+                continue;
+            }
+            try {
+                ArticleReceived article = toEvent(submission);
+                pending.add(new Sent(article, send(article)));
+            } catch (InvalidArticleException e) {
+                pending.add(e);
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>(pending.size());
+        for (Object item : pending) {
+            if (item instanceof Sent sent) {
+                try {
+                    outcomes.add(new Outcome(await(sent.article(), sent.future()), null));
+                } catch (RuntimeException e) {
+                    outcomes.add(new Outcome(null, e));
+                }
+            } else {
+                outcomes.add(new Outcome(null, (RuntimeException) item));
+            }
+        }
+        return outcomes;
+    }
+
+    /** What happened to one article of a batch: accepted, or the error (null for lines not read). */
+    public record Outcome(Accepted accepted, RuntimeException error) {
+    }
+
+    private record Sent(ArticleReceived article, CompletableFuture<Long> future) {
+    }
+
+    private CompletableFuture<Long> send(ArticleReceived article) {
+        long start = System.nanoTime();
+        return publisher.send(article).whenComplete((revision, failure) ->
+                metrics.produced(article, System.nanoTime() - start, failure == null));
+    }
+
+    private Accepted await(ArticleReceived article, CompletableFuture<Long> future) {
+        try {
+            return new Accepted(article, future.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new BrokerUnavailableException("The broker did not accept the article", e.getCause());
+        } catch (TimeoutException e) {
+            throw new BrokerUnavailableException("The broker did not acknowledge the article within " + sendTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException("Interrupted while waiting for the broker", e);
+        }
     }
 
     /** An article the broker has, with the revision it got. */
@@ -108,6 +182,13 @@ public class ArticleIntake {
             if (value != null && value.length() > MAX_SHORT_FIELD) {
                 errors.add(new InvalidArticleException.FieldError(field,
                         "must be at most " + MAX_SHORT_FIELD + " characters"));
+            }
+        }
+        for (String[] field : new String[][] {{"url", submission.url()}, {"html", submission.html()},
+                {"text", submission.text()}, {"title", submission.title()}, {"section", submission.section()},
+                {"publishedAt", submission.publishedAt()}, {"language", submission.language()}}) {
+            if (field[1] != null && field[1].indexOf('\u0000') >= 0) {
+                errors.add(new InvalidArticleException.FieldError(field[0], "must not contain NUL characters"));
             }
         }
         if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.articles;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.ingest.IngestProperties;
 import io.newsflow.kafka.EventSerdes;
@@ -42,10 +43,15 @@ class ArticlesConfiguration {
     }
 
     @Bean
+    IntakeMetrics intakeMetrics(MeterRegistry registry) {
+        return new IntakeMetrics(registry);
+    }
+
+    @Bean
     ArticleIntake articleIntake(KafkaTemplate<String, ArticleReceived> rawArticlesTemplate,
-            IngestProperties properties) {
-        return new ArticleIntake(new KafkaRawArticlePublisher(rawArticlesTemplate, properties.topic().name(),
-                properties.sendTimeout()), Clock.systemUTC());
+            IngestProperties properties, IntakeMetrics metrics) {
+        return new ArticleIntake(new KafkaRawArticlePublisher(rawArticlesTemplate, properties.topic().name()),
+                Clock.systemUTC(), properties.sendTimeout(), metrics);
     }
 
     private static int maxRequestSize(KafkaProperties kafka) {

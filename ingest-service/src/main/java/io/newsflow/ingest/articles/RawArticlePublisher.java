@@ -1,15 +1,17 @@
 package io.newsflow.ingest.articles;
 
 import io.newsflow.contracts.ArticleReceived;
+import java.util.concurrent.CompletableFuture;
 
 /** Where accepted articles go: the Kafka shell in production, a fake in unit tests. */
 public interface RawArticlePublisher {
 
     /**
-     * Hands the article to the broker and returns only once the broker has acknowledged it.
+     * Hands the article to the broker.
      *
-     * @return the article's revision: the time at which the broker appended the record
-     * @throws BrokerUnavailableException if the broker did not acknowledge it in time
+     * @return completes with the article's revision (the time at which the broker appended the
+     *         record) once the broker acknowledged it; fails with {@link BrokerUnavailableException}
+     *         when it could not, or {@link PayloadTooLargeException} when the record is too big
      */
-    long publish(ArticleReceived article);
+    CompletableFuture<Long> send(ArticleReceived article);
 }

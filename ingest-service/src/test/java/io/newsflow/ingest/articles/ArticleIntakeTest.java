@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.Source;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ArticleIntakeTest {
@@ -19,8 +22,8 @@ class ArticleIntakeTest {
     private final Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
     private final ArticleIntake intake = new ArticleIntake(article -> {
         published.add(article);
-        return 100 + published.size();
-    }, clock);
+        return CompletableFuture.completedFuture(100L + published.size());
+    }, clock, Duration.ofSeconds(1), new IntakeMetrics(new SimpleMeterRegistry()));
 
     static ArticleSubmission page(String url) {
         return ArticleSubmission.of(url, Source.named("Example News"), "<html><body><p>Hi</p></body></html>",
@@ -97,6 +100,38 @@ class ArticleIntakeTest {
                 .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
                         .extracting(InvalidArticleException.FieldError::field)
                         .containsExactlyInAnyOrder("language", "metadata", "title"));
+    }
+
+    @Test
+    void nulCharactersAreRefused() {
+        assertThatThrownBy(() -> intake.accept(ArticleSubmission.of("https://example.com/a", Source.named("X"), null,
+                "text with a \u0000 in it", null, null)))
+                .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidArticleException.FieldError::field).containsExactly("text"));
+    }
+
+    @Test
+    void aBatchSendsEveryValidArticleAndReportsEachOutcome() {
+        List<ArticleSubmission> batch = java.util.Arrays.asList(page("https://example.com/1"),
+                ArticleSubmission.of("not a url", Source.named("X"), null, "t", null, null), null,
+                page("https://example.com/2"));
+
+        List<ArticleIntake.Outcome> outcomes = intake.acceptAll(batch);
+
+        assertThat(published).hasSize(2);
+        assertThat(outcomes).hasSize(4);
+        assertThat(outcomes.get(0).accepted().article().canonicalUrl()).isEqualTo("https://example.com/1");
+        assertThat(outcomes.get(1).error()).isInstanceOf(InvalidArticleException.class);
+        assertThat(outcomes.get(2).accepted()).isNull();
+        assertThat(outcomes.get(3).accepted().revision()).isEqualTo(102);
+    }
+
+    @Test
+    void anUnacknowledgedArticleIsReportedAsBrokerUnavailable() {
+        var silent = new ArticleIntake(article -> new CompletableFuture<>(), clock, Duration.ofMillis(50),
+                new IntakeMetrics(new SimpleMeterRegistry()));
+        assertThatThrownBy(() -> silent.accept(page("https://example.com/a")))
+                .isInstanceOf(BrokerUnavailableException.class);
     }
 
     @Test

@@ -1,0 +1,293 @@
+package io.newsflow.bench;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One load run against {@code POST /api/v1/articles}: {@code concurrency} threads, each with at
+ * most one request in flight over the shared HTTP/1.1 client (so at most that many connections).
+ *
+ * <p>Closed loop ({@code --max}): each thread posts again as soon as it is answered; throughput
+ * counts the answers that arrive inside the measured window. Open loop ({@code --rate}): request
+ * {@code n} is due at {@code start + n / rate}; a thread takes the next due request, waits for its
+ * time and sends it, and its latency runs from the time it was due, not from when a thread got
+ * round to it, so a stalled server shows up as latency instead of as fewer samples (coordinated
+ * omission). The measured window is then the requests due inside it, each waited for.
+ */
+final class HttpLoad {
+
+    /** Latencies above this (µs) are recorded as this. */
+    private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
+
+    /** What one run measured (inside the window only, apart from the warm-up counters). */
+    record Result(String name, int concurrency, double targetRate, double seconds, long accepted,
+            long acceptedBytes, Histogram latencyMicros, Map<String, Long> errors, Map<String, String> errorSamples,
+            long warmupAccepted, long warmupErrors) {
+
+        double postsPerSecond() {
+            return accepted / seconds;
+        }
+
+        double mibPerSecond() {
+            return acceptedBytes / seconds / (1024.0 * 1024.0);
+        }
+
+        long errorCount() {
+            return errors.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        double millis(double percentile) {
+            return latencyMicros.getTotalCount() == 0 ? Double.NaN
+                    : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+        }
+
+        double maxMillis() {
+            return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getMaxValue() / 1000.0;
+        }
+    }
+
+    /** Called by the load's timer when the measured window opens and closes. */
+    interface WindowListener {
+        void opened();
+
+        void closed();
+    }
+
+    private final Options options;
+    private final Corpus corpus;
+    private final HttpClient client;
+    private final URI articles;
+    private final String runTag;
+
+    HttpLoad(Options options, Corpus corpus, HttpClient client, String runTag) {
+        this.options = options;
+        this.corpus = corpus;
+        this.client = client;
+        this.articles = options.ingest().resolve("/api/v1/articles");
+        this.runTag = runTag;
+    }
+
+    static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    Result run(int concurrency, WindowListener listener) throws InterruptedException {
+        String name = (options.fixedRate() ? String.format("rate %.0f/s", options.rate()) : "max")
+                + " c=" + concurrency;
+        long start = System.nanoTime();
+        long windowFrom = start + options.warmup().toNanos();
+        long windowTo = windowFrom + options.duration().toNanos();
+        AtomicLong sequence = new AtomicLong();
+        LongAdder liveOk = new LongAdder();
+        LongAdder liveErrors = new LongAdder();
+        Map<String, String> errorSamples = new ConcurrentHashMap<>();
+
+        List<Worker> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Worker worker = new Worker(start, windowFrom, windowTo, sequence, liveOk, liveErrors, errorSamples);
+            workers.add(worker);
+            Thread thread = new Thread(worker, "bench-post-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        long[] last = {0, 0, start};
+        timer.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            long ok = liveOk.sum();
+            long errors = liveErrors.sum();
+            double secs = (now - last[2]) / 1e9;
+            String phase = now < windowFrom ? "warm-up" : now < windowTo ? "measure" : "drain";
+            System.out.printf("  [%s %4.0fs %-7s] %7.1f posts/s accepted, %d errors%n", name, (now - start) / 1e9,
+                    phase, (ok - last[0]) / secs, errors - last[1]);
+            last[0] = ok;
+            last[1] = errors;
+            last[2] = now;
+        }, 5, 5, TimeUnit.SECONDS);
+        timer.schedule(listener::opened, windowFrom - start, TimeUnit.NANOSECONDS);
+        timer.schedule(listener::closed, windowTo - start, TimeUnit.NANOSECONDS);
+
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        timer.shutdownNow();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+        if (System.nanoTime() < windowTo) {
+            // cannot happen unless every worker died: still close the window for the probes
+            listener.closed();
+        }
+
+        Histogram latency = new Histogram(HIGHEST_MICROS, 3);
+        Map<String, Long> errors = new TreeMap<>();
+        long accepted = 0;
+        long bytes = 0;
+        long warmupAccepted = 0;
+        long warmupErrors = 0;
+        for (Worker worker : workers) {
+            latency.add(worker.latency);
+            worker.errors.forEach((kind, n) -> errors.merge(kind, n, Long::sum));
+            accepted += worker.accepted;
+            bytes += worker.acceptedBytes;
+            warmupAccepted += worker.warmupAccepted;
+            warmupErrors += worker.warmupErrors;
+        }
+        double seconds = options.duration().toNanos() / 1e9;
+        return new Result(name, concurrency, options.rate(), seconds, accepted, bytes, latency, errors,
+                new TreeMap<>(errorSamples), warmupAccepted, warmupErrors);
+    }
+
+    private HttpRequest request(long n) {
+        Corpus.Page page = corpus.page(n);
+        // A new URL each time, so each post is a new article (a new id), as in production.
+        byte[] head = ("{\"url\":\"https://bench.example/" + page.id() + "/" + runTag + "-" + n
+                + "\",\"source\":\"bench\",\"html\":").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = {'}'};
+        long length = head.length + page.jsonHtml().length + tail.length;
+        // The page's bytes are shared by every request: no copy; the length is given, so the
+        // request has a Content-Length (not chunked), like a typical client's.
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofByteArrays(List.of(head, page.jsonHtml(), tail)), length);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(articles)
+                .timeout(options.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(body);
+        if (options.apiKey() != null) {
+            builder.header("Authorization", "Bearer " + options.apiKey());
+        }
+        return builder.build();
+    }
+
+    private final class Worker implements Runnable {
+        private final long start;
+        private final long windowFrom;
+        private final long windowTo;
+        private final AtomicLong sequence;
+        private final LongAdder liveOk;
+        private final LongAdder liveErrors;
+        private final Map<String, String> errorSamples;
+        private final double periodNanos;
+
+        final Histogram latency = new Histogram(HIGHEST_MICROS, 3);
+        final Map<String, Long> errors = new TreeMap<>();
+        long accepted;
+        long acceptedBytes;
+        long warmupAccepted;
+        long warmupErrors;
+
+        Worker(long start, long windowFrom, long windowTo, AtomicLong sequence, LongAdder liveOk,
+                LongAdder liveErrors, Map<String, String> errorSamples) {
+            this.start = start;
+            this.windowFrom = windowFrom;
+            this.windowTo = windowTo;
+            this.sequence = sequence;
+            this.liveOk = liveOk;
+            this.liveErrors = liveErrors;
+            this.errorSamples = errorSamples;
+            this.periodNanos = options.fixedRate() ? 1e9 / options.rate() : 0;
+        }
+
+        @Override
+        public void run() {
+            boolean fixedRate = periodNanos > 0;
+            while (true) {
+                long n = sequence.getAndIncrement();
+                long due;
+                if (fixedRate) {
+                    due = start + (long) (n * periodNanos);
+                    if (due >= windowTo) {
+                        return;
+                    }
+                    long wait;
+                    while ((wait = due - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                } else {
+                    due = System.nanoTime();
+                    if (due >= windowTo) {
+                        return;
+                    }
+                }
+                HttpRequest request = request(n);
+                String error = null;
+                String sample = null;
+                try {
+                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 202) {
+                        error = "http " + response.statusCode();
+                        sample = response.body();
+                    }
+                } catch (HttpTimeoutException e) {
+                    error = "timeout";
+                    sample = e.getMessage();
+                } catch (ConnectException e) {
+                    error = "connect";
+                    sample = String.valueOf(e.getMessage());
+                } catch (IOException e) {
+                    error = "io " + e.getClass().getSimpleName();
+                    sample = String.valueOf(e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                long done = System.nanoTime();
+                // Open loop: the window holds the requests due in it. Closed loop: the answers in it.
+                long at = fixedRate ? due : done;
+                boolean measured = at >= windowFrom && at < windowTo;
+                if (error == null) {
+                    liveOk.increment();
+                    if (measured) {
+                        accepted++;
+                        acceptedBytes += request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength)
+                                .orElse(0L);
+                        latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (done - due) / 1000)));
+                    } else {
+                        warmupAccepted++;
+                    }
+                } else {
+                    liveErrors.increment();
+                    errorSamples.putIfAbsent(error, sample == null ? "" : abbreviate(sample));
+                    if (measured) {
+                        errors.merge(error, 1L, Long::sum);
+                    } else {
+                        warmupErrors++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
+    }
+}

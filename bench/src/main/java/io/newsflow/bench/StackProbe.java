@@ -1,0 +1,260 @@
+package io.newsflow.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the machine and the stack did during a measured window: CPU of each stack process (pids
+ * from {@code var/run/NAME.pid}, as {@code ./newsflow up} writes them), of this harness and of
+ * the whole machine, from {@code /proc}; the ingest service's heap (its actuator metrics) and
+ * resident memory, sampled every second.
+ */
+final class StackProbe {
+
+    /** Linux reports process CPU in clock ticks of 1/100 s (USER_HZ) on every common platform. */
+    private static final double TICKS_PER_SECOND = 100;
+    private static final List<String> COMPONENTS = List.of("ingest", "kafka", "elasticsearch", "enrich", "publish");
+    private static final Pattern MEASUREMENT = Pattern.compile(
+            "\"statistic\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"value\"\\s*:\\s*([-+0-9.eE]+|\"?NaN\"?)");
+
+    private final Path runDir;
+    private final URI ingest;
+    private final HttpClient http;
+
+    StackProbe(Options options, HttpClient http) {
+        this.runDir = options.root().resolve("var/run");
+        this.ingest = options.ingest();
+        this.http = http;
+    }
+
+    /** The pid of a component started by {@code ./newsflow up}, if it runs. */
+    OptionalLong pid(String component) {
+        Path file = component.equals("elasticsearch") ? elasticsearchPidFile() : runDir.resolve(component + ".pid");
+        if (file == null || !Files.isReadable(file)) {
+            return OptionalLong.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(file).trim());
+            return Files.isDirectory(Path.of("/proc/" + pid)) ? OptionalLong.of(pid) : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Elasticsearch's server JVM (the launcher's pid is in var/run; the server's in its base folder). */
+    private Path elasticsearchPidFile() {
+        try {
+            Path base = Path.of(Files.readString(runDir.resolve("elasticsearch.base")).trim());
+            return base.resolve("es.pid");
+        } catch (IOException e) {
+            return runDir.resolve("elasticsearch.pid");
+        }
+    }
+
+    /** CPU time (user + system) of a process, in seconds. */
+    static double cpuSeconds(long pid) {
+        String[] f = statFields(pid);
+        return f == null ? Double.NaN : (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
+    /** CPU time of this process's children that have exited and been waited for (a subprocess). */
+    static double childrenCpuSeconds() {
+        String[] f = statFields(ProcessHandle.current().pid());
+        return f == null ? Double.NaN : (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS_PER_SECOND;
+    }
+
+    /** Fields of /proc/PID/stat after the command name; f[0] is field 3 (state). */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {busy, total} seconds of all CPUs of the machine since boot. */
+    static double[] machineCpuSeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new double[] {(total - idle) / TICKS_PER_SECOND, total / TICKS_PER_SECOND};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+    }
+
+    /** A line of /proc/PID/status in KiB (VmRSS: resident now, VmHWM: resident peak). */
+    static OptionalLong statusKb(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return OptionalLong.empty();
+    }
+
+    /** A statistic of an actuator metric of the ingest service (e.g. jvm.memory.used, area:heap, VALUE). */
+    Optional<Double> metric(String name, String tag, String statistic) {
+        try {
+            URI uri = ingest.resolve("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            Matcher m = MEASUREMENT.matcher(response.body());
+            while (m.find()) {
+                if (m.group(1).equals(statistic) && !m.group(2).contains("NaN")) {
+                    return Optional.of(Double.parseDouble(m.group(2)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not exposed, or the service is busy: leave it out
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the ingest service answers its readiness probe, with its answer. */
+    String readiness() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(ingest.resolve("/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return "unreachable (" + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    Window window() {
+        return new Window();
+    }
+
+    /** One measured window: open it, close it, read what happened in between. */
+    final class Window {
+        private final Map<String, Long> pids = new LinkedHashMap<>();
+        private final Map<String, Double> cpuAtOpen = new LinkedHashMap<>();
+        private final Map<String, Double> cores = new LinkedHashMap<>();
+        private double[] machineAtOpen;
+        private double childrenAtOpen;
+        private long openedAt;
+        private double seconds;
+        private double machineBusyCores = Double.NaN;
+        private double childrenCores = Double.NaN;
+        private double gcPauseSecondsAtOpen = Double.NaN;
+        private double gcPauseSeconds = Double.NaN;
+        private double gcPausesAtOpen = Double.NaN;
+        private double gcPauses = Double.NaN;
+        private volatile double heapUsedPeak = Double.NaN;
+        private volatile long rssPeakKb = -1;
+        private ScheduledExecutorService sampler;
+
+        void open() {
+            openedAt = System.nanoTime();
+            for (String component : COMPONENTS) {
+                pid(component).ifPresent(pid -> pids.put(component, pid));
+            }
+            pids.put("bench", ProcessHandle.current().pid());
+            pids.forEach((name, pid) -> cpuAtOpen.put(name, cpuSeconds(pid)));
+            machineAtOpen = machineCpuSeconds();
+            childrenAtOpen = childrenCpuSeconds();
+            gcPauseSecondsAtOpen = metric("jvm.gc.pause", null, "TOTAL_TIME").orElse(Double.NaN);
+            gcPausesAtOpen = metric("jvm.gc.pause", null, "COUNT").orElse(Double.NaN);
+            sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bench-probe");
+                t.setDaemon(true);
+                return t;
+            });
+            sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+        }
+
+        private void sample() {
+            metric("jvm.memory.used", "area:heap", "VALUE").ifPresent(used -> {
+                if (Double.isNaN(heapUsedPeak) || used > heapUsedPeak) {
+                    heapUsedPeak = used;
+                }
+            });
+            Long ingestPid = pids.get("ingest");
+            if (ingestPid != null) {
+                statusKb(ingestPid, "VmRSS").ifPresent(kb -> rssPeakKb = Math.max(rssPeakKb, kb));
+            }
+        }
+
+        void close() {
+            seconds = (System.nanoTime() - openedAt) / 1e9;
+            if (sampler != null) {
+                sampler.shutdownNow();
+            }
+            pids.forEach((name, pid) -> cores.put(name, (cpuSeconds(pid) - cpuAtOpen.get(name)) / seconds));
+            double[] machine = machineCpuSeconds();
+            machineBusyCores = (machine[0] - machineAtOpen[0]) / seconds;
+            childrenCores = (childrenCpuSeconds() - childrenAtOpen) / seconds;
+            gcPauseSeconds = metric("jvm.gc.pause", null, "TOTAL_TIME").orElse(Double.NaN) - gcPauseSecondsAtOpen;
+            gcPauses = metric("jvm.gc.pause", null, "COUNT").orElse(Double.NaN) - gcPausesAtOpen;
+        }
+
+        /** Cores (CPU seconds per second) each process used, by component name, plus "bench". */
+        Map<String, Double> cores() {
+            return cores;
+        }
+
+        /** Cores used by this harness's exited subprocesses (the ceiling's producer). */
+        double childrenCores() {
+            return childrenCores;
+        }
+
+        double machineBusyCores() {
+            return machineBusyCores;
+        }
+
+        double seconds() {
+            return seconds;
+        }
+
+        double heapUsedPeakBytes() {
+            return heapUsedPeak;
+        }
+
+        long rssPeakKb() {
+            return rssPeakKb;
+        }
+
+        /** GC pause time of the ingest service in the window, seconds (NaN when not exposed). */
+        double gcPauseSeconds() {
+            return gcPauseSeconds;
+        }
+
+        double gcPauses() {
+            return gcPauses;
+        }
+    }
+}

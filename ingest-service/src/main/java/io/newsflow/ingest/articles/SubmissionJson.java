@@ -1,0 +1,67 @@
+package io.newsflow.ingest.articles;
+
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads article submissions strictly: a field we don't know is an error (a typo such as
+ * {@code publishedat} must not silently drop data), and the parser's limits are set for what an
+ * article can be (shallow nesting, bounded names and numbers), so deeply nested or field-bomb
+ * JSON fails fast instead of costing CPU and memory. Every failure becomes a
+ * {@link MalformedRequestException} naming the field where possible; parser internals and stack
+ * traces never reach the client.
+ */
+final class SubmissionJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(16)
+                            .maxNameLength(256)
+                            .maxNumberLength(64)
+                            .maxTokenCount(100_000)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private SubmissionJson() {
+    }
+
+    static ArticleSubmission read(byte[] json) {
+        if (json.length == 0) {
+            throw new MalformedRequestException("The request body is empty; send the article as JSON.", null);
+        }
+        try {
+            return MAPPER.readValue(json, ArticleSubmission.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new MalformedRequestException("Unknown field '" + e.getPropertyName() + "'.", path(e));
+        } catch (DatabindException e) {
+            String field = path(e);
+            throw new MalformedRequestException((field == null ? "Invalid JSON" : "Field '" + field + "' has the wrong type")
+                    + ": " + e.getOriginalMessage() + location(e), field);
+        } catch (JacksonException e) {
+            throw new MalformedRequestException("Malformed JSON: " + e.getOriginalMessage() + location(e), null);
+        }
+    }
+
+    private static String path(DatabindException e) {
+        String path = e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : reference.getIndex() >= 0 ? String.valueOf(reference.getIndex()) : "?")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? null : path;
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+}
