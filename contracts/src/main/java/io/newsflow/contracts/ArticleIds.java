@@ -65,7 +65,13 @@ public final class ArticleIds {
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("must not contain user credentials");
+        }
         int port = uri.getPort();
+        if (port > 65535) {
+            throw new IllegalArgumentException("has an invalid port");
+        }
         boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
                 || ("https".equals(scheme) && port == 443);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

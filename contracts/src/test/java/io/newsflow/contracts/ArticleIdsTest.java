@@ -52,6 +52,8 @@ class ArticleIdsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ArticleIds.canonicalUrl("/relative/path"));
         assertThatIllegalArgumentException().isThrownBy(() -> ArticleIds.canonicalUrl("https://exa mple.com"));
         assertThatIllegalArgumentException().isThrownBy(() -> ArticleIds.canonicalUrl("https:///nohost"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ArticleIds.canonicalUrl("https://example.com:99999/a"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ArticleIds.canonicalUrl("https://user:pw@example.com/a"));
     }
 
     @Test

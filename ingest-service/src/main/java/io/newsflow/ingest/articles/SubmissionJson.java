@@ -3,6 +3,7 @@ package io.newsflow.ingest.articles;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
@@ -11,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads article submissions strictly: a field we don't know is an error (a typo such as
- * {@code publishedat} must not silently drop data), and the parser's limits are set for what an
+ * {@code publishedat} must not silently drop data), so is a field given twice, and the parser's limits are set for what an
  * article can be (shallow nesting, bounded names and numbers), so deeply nested or field-bomb
  * JSON fails fast instead of costing CPU and memory. Every failure becomes a
  * {@link MalformedRequestException} naming the field where possible; parser internals and stack
@@ -27,6 +28,7 @@ final class SubmissionJson {
                             .maxTokenCount(100_000)
                             .build())
                     .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

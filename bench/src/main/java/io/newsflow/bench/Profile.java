@@ -1,0 +1,105 @@
+package io.newsflow.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JFR recording of the ingest service during a measured window ({@code jcmd PID JFR.start /
+ * JFR.stop}, the JDK's own profiler, cheap enough to leave on), summarized: where its threads
+ * spend their samples.
+ */
+final class Profile {
+
+    private static final String NAME = "newsflow-bench";
+    /** Frames from these packages are counted inclusively ("samples with this method on the stack"). */
+    private static final List<String> INTERESTING = List.of("io.newsflow.", "org.springframework.", "tools.jackson.",
+            "com.fasterxml.jackson.", "org.apache.kafka.", "org.apache.catalina.", "org.apache.coyote.",
+            "org.apache.tomcat.", "net.jpountz.", "at.yawk.");
+
+    private final long pid;
+    private final Path file;
+
+    private Profile(long pid, Path file) {
+        this.pid = pid;
+        this.file = file;
+    }
+
+    static Profile start(long pid, Path file) throws IOException, InterruptedException {
+        jcmd(pid, "JFR.start", "name=" + NAME, "settings=profile", "filename=" + file.toAbsolutePath());
+        return new Profile(pid, file);
+    }
+
+    Path stop() throws IOException, InterruptedException {
+        jcmd(pid, "JFR.stop", "name=" + NAME, "filename=" + file.toAbsolutePath());
+        return file;
+    }
+
+    /** The summary as ordered maps: threads, top leaf methods, top inclusive methods (samples each). */
+    static Map<String, Map<String, Long>> summarize(Path file, int top) throws IOException {
+        Map<String, Long> threads = new HashMap<>();
+        Map<String, Long> leaves = new HashMap<>();
+        Map<String, Long> inclusive = new HashMap<>();
+        long samples = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                continue;
+            }
+            samples++;
+            String thread = event.getThread("sampledThread") == null ? "?"
+                    : event.getThread("sampledThread").getJavaName();
+            threads.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1L, Long::sum);
+            RecordedStackTrace stack = event.getStackTrace();
+            if (stack == null || stack.getFrames().isEmpty()) {
+                continue;
+            }
+            leaves.merge(method(stack.getFrames().get(0)), 1L, Long::sum);
+            Set<String> seen = new HashSet<>();
+            for (RecordedFrame frame : stack.getFrames()) {
+                String method = method(frame);
+                if (INTERESTING.stream().anyMatch(method::startsWith) && seen.add(method)) {
+                    inclusive.merge(method, 1L, Long::sum);
+                }
+            }
+        }
+        Map<String, Map<String, Long>> summary = new LinkedHashMap<>();
+        summary.put("samples", Map.of("total", samples));
+        summary.put("threads", top(threads, top));
+        summary.put("leaf methods", top(leaves, top));
+        summary.put("methods on the stack", top(inclusive, top));
+        return summary;
+    }
+
+    private static String method(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
+    private static Map<String, Long> top(Map<String, Long> counts, int n) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    private static void jcmd(long pid, String... args) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<String> command = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || output.contains("Could not")) {
+            throw new IOException("jcmd " + String.join(" ", args) + " failed: " + output.strip());
+        }
+    }
+}
