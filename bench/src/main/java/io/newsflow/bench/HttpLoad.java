@@ -139,8 +139,9 @@ final class HttpLoad {
         for (Thread thread : threads) {
             thread.join();
         }
-        timer.shutdownNow();
-        timer.awaitTermination(5, TimeUnit.SECONDS);
+        // Not shutdownNow: the window's closing task (probes, JFR dump) may still be running.
+        timer.shutdown();
+        timer.awaitTermination(2, TimeUnit.MINUTES);
         if (System.nanoTime() < windowTo) {
             // cannot happen unless every worker died: still close the window for the probes
             listener.closed();

@@ -65,6 +65,9 @@ record Options(
               --out DIR             where the JSON report goes (default var/bench)
             """;
 
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--ingest", "--kafka", "--corpus",
+            "--duration", "--warmup", "--concurrency", "-c", "--rate", "--api-key", "--ceiling-records",
+            "--ceiling-duration", "--producer-prop", "--timeout", "--out");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:/s)?");
 
@@ -101,6 +104,9 @@ record Options(
                 case "--jfr" -> jfr = true;
                 case "-h", "--help" -> throw new UsageException(null);
                 default -> {
+                    if (!VALUED.contains(arg)) {
+                        throw new UsageException("unknown option '" + arg + "'");
+                    }
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new UsageException(arg + " needs a value");

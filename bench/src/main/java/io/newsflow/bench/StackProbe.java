@@ -159,36 +159,47 @@ final class StackProbe {
         return new Window();
     }
 
+    /**
+     * Cumulative metrics of the ingest service read at both ends of a window: {name, tag,
+     * statistic}. The request and produce timers split a request's time between the broker's
+     * acknowledgement and everything else (reading, parsing, validating, serializing).
+     */
+    private static final Map<String, String[]> COUNTERS = Map.of(
+            "gcPauses", new String[] {"jvm.gc.pause", null, "COUNT"},
+            "gcPauseSeconds", new String[] {"jvm.gc.pause", null, "TOTAL_TIME"},
+            "allocatedBytes", new String[] {"jvm.gc.memory.allocated", null, "COUNT"},
+            "requests", new String[] {"http.server.requests", "uri:/api/v1/articles", "COUNT"},
+            "requestSeconds", new String[] {"http.server.requests", "uri:/api/v1/articles", "TOTAL_TIME"},
+            "produces", new String[] {"newsflow.ingest.produce", null, "COUNT"},
+            "produceSeconds", new String[] {"newsflow.ingest.produce", null, "TOTAL_TIME"});
+
     /** One measured window: open it, close it, read what happened in between. */
     final class Window {
         private final Map<String, Long> pids = new LinkedHashMap<>();
         private final Map<String, Double> cpuAtOpen = new LinkedHashMap<>();
         private final Map<String, Double> cores = new LinkedHashMap<>();
+        private final Map<String, Double> countersAtOpen = new LinkedHashMap<>();
+        private final Map<String, Double> counters = new LinkedHashMap<>();
         private double[] machineAtOpen;
         private double childrenAtOpen;
         private long openedAt;
         private double seconds;
         private double machineBusyCores = Double.NaN;
         private double childrenCores = Double.NaN;
-        private double gcPauseSecondsAtOpen = Double.NaN;
-        private double gcPauseSeconds = Double.NaN;
-        private double gcPausesAtOpen = Double.NaN;
-        private double gcPauses = Double.NaN;
         private volatile double heapUsedPeak = Double.NaN;
         private volatile long rssPeakKb = -1;
         private ScheduledExecutorService sampler;
 
         void open() {
-            openedAt = System.nanoTime();
             for (String component : COMPONENTS) {
                 pid(component).ifPresent(pid -> pids.put(component, pid));
             }
             pids.put("bench", ProcessHandle.current().pid());
+            COUNTERS.forEach((key, m) -> countersAtOpen.put(key, metric(m[0], m[1], m[2]).orElse(Double.NaN)));
+            openedAt = System.nanoTime();
             pids.forEach((name, pid) -> cpuAtOpen.put(name, cpuSeconds(pid)));
             machineAtOpen = machineCpuSeconds();
             childrenAtOpen = childrenCpuSeconds();
-            gcPauseSecondsAtOpen = metric("jvm.gc.pause", null, "TOTAL_TIME").orElse(Double.NaN);
-            gcPausesAtOpen = metric("jvm.gc.pause", null, "COUNT").orElse(Double.NaN);
             sampler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "bench-probe");
                 t.setDaemon(true);
@@ -211,20 +222,31 @@ final class StackProbe {
 
         void close() {
             seconds = (System.nanoTime() - openedAt) / 1e9;
-            if (sampler != null) {
-                sampler.shutdownNow();
-            }
             pids.forEach((name, pid) -> cores.put(name, (cpuSeconds(pid) - cpuAtOpen.get(name)) / seconds));
             double[] machine = machineCpuSeconds();
             machineBusyCores = (machine[0] - machineAtOpen[0]) / seconds;
             childrenCores = (childrenCpuSeconds() - childrenAtOpen) / seconds;
-            gcPauseSeconds = metric("jvm.gc.pause", null, "TOTAL_TIME").orElse(Double.NaN) - gcPauseSecondsAtOpen;
-            gcPauses = metric("jvm.gc.pause", null, "COUNT").orElse(Double.NaN) - gcPausesAtOpen;
+            if (sampler != null) {
+                sampler.shutdownNow();
+            }
+            COUNTERS.forEach((key, m) -> counters.put(key,
+                    metric(m[0], m[1], m[2]).orElse(Double.NaN) - countersAtOpen.get(key)));
         }
 
-        /** Cores (CPU seconds per second) each process used, by component name, plus "bench". */
+        /**
+         * Cores (CPU seconds per second) each process used, by component name, plus "bench" (this
+         * harness), "producer-perf" (the ceiling's producer JVM, once it exited) and "other" (the rest
+         * of the machine: builds, editors...).
+         */
         Map<String, Double> cores() {
-            return cores;
+            Map<String, Double> all = new LinkedHashMap<>(cores);
+            if (childrenCores > 0.005) {
+                all.put("producer-perf", childrenCores);
+            }
+            double known = all.values().stream().filter(d -> !Double.isNaN(d)).mapToDouble(Double::doubleValue)
+                    .sum();
+            all.put("other", Math.max(0, machineBusyCores - known));
+            return all;
         }
 
         /** Cores used by this harness's exited subprocesses (the ceiling's producer). */
@@ -250,11 +272,28 @@ final class StackProbe {
 
         /** GC pause time of the ingest service in the window, seconds (NaN when not exposed). */
         double gcPauseSeconds() {
-            return gcPauseSeconds;
+            return counters.getOrDefault("gcPauseSeconds", Double.NaN);
         }
 
         double gcPauses() {
-            return gcPauses;
+            return counters.getOrDefault("gcPauses", Double.NaN);
+        }
+
+        /** What the ingest service allocated per second, MiB. */
+        double allocatedMibPerSecond() {
+            return counters.getOrDefault("allocatedBytes", Double.NaN) / seconds / (1024 * 1024);
+        }
+
+        /** Mean time the ingest service spent on a POST, by its own timer, ms. */
+        double serverMeanMs() {
+            return 1000 * counters.getOrDefault("requestSeconds", Double.NaN) / counters.getOrDefault("requests",
+                    Double.NaN);
+        }
+
+        /** Mean time from handing a record to the producer to the broker's acknowledgement, ms. */
+        double produceMeanMs() {
+            return 1000 * counters.getOrDefault("produceSeconds", Double.NaN) / counters.getOrDefault("produces",
+                    Double.NaN);
         }
     }
 }
