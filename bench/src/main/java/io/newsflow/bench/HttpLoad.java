@@ -142,10 +142,6 @@ final class HttpLoad {
         // Not shutdownNow: the window's closing task (probes, JFR dump) may still be running.
         timer.shutdown();
         timer.awaitTermination(2, TimeUnit.MINUTES);
-        if (System.nanoTime() < windowTo) {
-            // cannot happen unless every worker died: still close the window for the probes
-            listener.closed();
-        }
 
         Histogram latency = new Histogram(HIGHEST_MICROS, 3);
         Map<String, Long> errors = new TreeMap<>();
@@ -259,6 +255,9 @@ final class HttpLoad {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
+                } catch (RuntimeException e) {
+                    error = "client " + e.getClass().getSimpleName();
+                    sample = String.valueOf(e.getMessage());
                 }
                 long done = System.nanoTime();
                 // Open loop: the window holds the requests due in it. Closed loop: the answers in it.

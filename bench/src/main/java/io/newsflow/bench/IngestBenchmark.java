@@ -225,14 +225,15 @@ public final class IngestBenchmark {
                     ceiling.steadyRecordsPerSecond(), ceiling.avgMs(), ceiling.p50Ms(), ceiling.p95Ms(),
                     ceiling.p99Ms(), ceiling.maxMs(), ceiling.window().childrenCores(), ceiling.topic(),
                     ceiling.partitions());
+            System.out.printf("kafka ceiling: cores %s%n", cores(ceiling.window()));
         }
         for (Run run : runs) {
             HttpLoad.Result r = run.load();
             StackProbe.Window w = run.window();
-            System.out.printf("%s: cores %s; ingest GC %s pauses, %.2f s paused; heap peak (sampled) %s; RSS peak %s%n",
-                    r.name(), w.cores().entrySet().stream()
-                            .map(e -> e.getKey() + " " + String.format("%.2f", e.getValue()))
-                            .collect(Collectors.joining(", ")),
+            System.out.printf("%s: cores %s%n", r.name(), cores(w));
+            System.out.printf("  ingest: %.1f ms per POST by its own timer, of which %.1f ms waiting for the broker's"
+                    + " ack; allocates %.0f MiB/s; GC %s pauses, %.2f s paused; heap peak (sampled) %s; RSS peak %s%n",
+                    w.serverMeanMs(), w.produceMeanMs(), w.allocatedMibPerSecond(),
                     Double.isNaN(w.gcPauses()) ? "?" : String.format("%.0f", w.gcPauses()), w.gcPauseSeconds(),
                     mib(w.heapUsedPeakBytes() / MIB), w.rssPeakKb() < 0 ? "?" : mib(w.rssPeakKb() / 1024.0));
             if (!r.errors().isEmpty()) {
@@ -257,13 +258,19 @@ public final class IngestBenchmark {
                 verdict));
     }
 
+    private static String cores(StackProbe.Window w) {
+        return w.cores().entrySet().stream().map(e -> e.getKey() + " " + String.format("%.2f", e.getValue()))
+                .collect(Collectors.joining(", ")) + String.format(" (machine busy %.2f of %d)", w.machineBusyCores(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
     private static void printProfile(Run run) {
         Map<String, Map<String, Long>> p = run.profile();
         long total = p.get("samples").get("total");
         System.out.printf("  JFR %s (%d samples):%n", run.profileFile(), total);
-        for (String section : List.of("threads", "leaf methods", "methods on the stack")) {
+        for (String section : List.of("threads", "categories", "leaf methods", "ingest methods on the stack")) {
             System.out.println("    " + section + ":");
-            p.get(section).entrySet().stream().limit(section.equals("threads") ? 8 : 15).forEach(e ->
+            p.get(section).entrySet().stream().limit(section.equals("leaf methods") ? 15 : 10).forEach(e ->
                     System.out.printf("      %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
         }
     }
@@ -353,6 +360,9 @@ public final class IngestBenchmark {
         Map<String, Object> ingest = new LinkedHashMap<>();
         ingest.put("heapUsedPeakSampledMiB", Double.isNaN(w.heapUsedPeakBytes()) ? null : w.heapUsedPeakBytes() / MIB);
         ingest.put("rssPeakSampledMiB", w.rssPeakKb() < 0 ? null : w.rssPeakKb() / 1024.0);
+        ingest.put("serverMeanMs", w.serverMeanMs());
+        ingest.put("produceMeanMs", w.produceMeanMs());
+        ingest.put("allocatedMiBPerSecond", w.allocatedMibPerSecond());
         ingest.put("gcPauses", w.gcPauses());
         ingest.put("gcPauseSeconds", w.gcPauseSeconds());
         m.put("ingest", ingest);

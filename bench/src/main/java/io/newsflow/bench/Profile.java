@@ -23,10 +23,26 @@ import jdk.jfr.consumer.RecordingFile;
 final class Profile {
 
     private static final String NAME = "newsflow-bench";
-    /** Frames from these packages are counted inclusively ("samples with this method on the stack"). */
-    private static final List<String> INTERESTING = List.of("io.newsflow.", "org.springframework.", "tools.jackson.",
-            "com.fasterxml.jackson.", "org.apache.kafka.", "org.apache.catalina.", "org.apache.coyote.",
-            "org.apache.tomcat.", "net.jpountz.", "at.yawk.");
+    /**
+     * What a sample is spent on: the first frame, from the leaf up, that matches one of these
+     * prefixes names it (so a JDK string copy called by Jackson counts as JSON work). Order
+     * matters: specific before generic.
+     */
+    private static final List<Map.Entry<String, List<String>>> CATEGORIES = List.of(
+            Map.entry("lz4 compression (producer)", List.of("net.jpountz.", "at.yawk.",
+                    "org.apache.kafka.common.compress.")),
+            Map.entry("JSON writing (news.raw record, response)", List.of("tools.jackson.core.json.UTF8JsonGenerator",
+                    "tools.jackson.core.json.WriterBasedJsonGenerator", "tools.jackson.core.base.GeneratorBase",
+                    "tools.jackson.databind.ser.", "com.fasterxml.jackson.core.json.UTF8JsonGenerator",
+                    "com.fasterxml.jackson.databind.ser.")),
+            Map.entry("JSON reading (request body)", List.of("tools.jackson.", "com.fasterxml.jackson.")),
+            Map.entry("Kafka producer (other)", List.of("org.apache.kafka.", "org.springframework.kafka.")),
+            Map.entry("metrics, tracing, logging", List.of("io.micrometer.", "ch.qos.logback.", "co.elastic.logging.",
+                    "org.slf4j.", "org.springframework.boot.logging.")),
+            Map.entry("ingest code (validation, ids, body reading)", List.of("io.newsflow.")),
+            Map.entry("HTTP I/O (Tomcat connector)", List.of("org.apache.coyote.", "org.apache.tomcat.")),
+            Map.entry("Spring MVC, servlet filters", List.of("org.springframework.", "org.apache.catalina.",
+                    "jakarta.servlet.")));
 
     private final long pid;
     private final Path file;
@@ -46,18 +62,22 @@ final class Profile {
         return file;
     }
 
-    /** The summary as ordered maps: threads, top leaf methods, top inclusive methods (samples each). */
+    /**
+     * The summary as ordered maps of sample counts: by thread, by category (see CATEGORIES), by
+     * leaf method, and the ingest service's own methods counted whenever they are on the stack.
+     */
     static Map<String, Map<String, Long>> summarize(Path file, int top) throws IOException {
         Map<String, Long> threads = new HashMap<>();
+        Map<String, Long> categories = new HashMap<>();
         Map<String, Long> leaves = new HashMap<>();
-        Map<String, Long> inclusive = new HashMap<>();
+        Map<String, Long> own = new HashMap<>();
         long samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
             samples++;
-            String thread = event.getThread("sampledThread") == null ? "?"
+            String thread = event.getThread("sampledThread") == null ? null
                     : event.getThread("sampledThread").getJavaName();
             threads.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1L, Long::sum);
             RecordedStackTrace stack = event.getStackTrace();
@@ -65,20 +85,34 @@ final class Profile {
                 continue;
             }
             leaves.merge(method(stack.getFrames().get(0)), 1L, Long::sum);
+            categories.merge(category(stack.getFrames()), 1L, Long::sum);
             Set<String> seen = new HashSet<>();
             for (RecordedFrame frame : stack.getFrames()) {
                 String method = method(frame);
-                if (INTERESTING.stream().anyMatch(method::startsWith) && seen.add(method)) {
-                    inclusive.merge(method, 1L, Long::sum);
+                if (method.startsWith("io.newsflow.") && seen.add(method)) {
+                    own.merge(method, 1L, Long::sum);
                 }
             }
         }
         Map<String, Map<String, Long>> summary = new LinkedHashMap<>();
         summary.put("samples", Map.of("total", samples));
         summary.put("threads", top(threads, top));
+        summary.put("categories", top(categories, top));
         summary.put("leaf methods", top(leaves, top));
-        summary.put("methods on the stack", top(inclusive, top));
+        summary.put("ingest methods on the stack", top(own, top));
         return summary;
+    }
+
+    private static String category(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String method = method(frame);
+            for (Map.Entry<String, List<String>> category : CATEGORIES) {
+                if (category.getValue().stream().anyMatch(method::startsWith)) {
+                    return category.getKey();
+                }
+            }
+        }
+        return "JDK, other";
     }
 
     private static String method(RecordedFrame frame) {

@@ -86,6 +86,13 @@ class PipelineEndToEndIT {
         assertThat(document.get("source").get("domain").asString()).isEqualTo("example-news.org");
         assertThat(document.get("publishedAt").asString()).isEqualTo("2024-05-01T07:30:00Z");
 
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(
+                ingest.baseUrl() + "/api/v1/articles/" + id + "/status")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        assertThat(json.readTree(status.body()).get("state").asString()).isEqualTo("indexed");
+        assertThat(json.readTree(status.body()).get("revision").asLong()).isEqualTo(json.readTree(response.body())
+                .get("revision").asLong());
+
         // search sees a document after the next refresh (refresh_interval 1s), unlike a get by id
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 search("ceasefire").get("hits").get("hits").findValuesAsString("_id")).contains(id));

@@ -16,13 +16,30 @@ import org.springframework.util.unit.DataSize;
  *                    {@code delivery.timeout.ms}
  * @param limits      what one request may carry
  * @param security    who may post
+ * @param status      where {@code GET /api/v1/articles/{id}/status} looks articles up
  */
 @ConfigurationProperties("newsflow.ingest")
 public record IngestProperties(
         @DefaultValue TopicProperties topic,
         @DefaultValue("15s") Duration sendTimeout,
         @DefaultValue LimitProperties limits,
-        @DefaultValue SecurityProperties security) {
+        @DefaultValue SecurityProperties security,
+        @DefaultValue StatusProperties status) {
+
+    /**
+     * The status endpoint reads the search index the publish service writes: an article found
+     * there has been enriched and indexed.
+     *
+     * @param elasticsearchUri an Elasticsearch node, e.g. {@code http://127.0.0.1:9200}; empty
+     *                         turns the status endpoint off (it answers 501)
+     * @param alias            the index alias the publish service writes to
+     * @param timeout          how long a lookup may take
+     */
+    public record StatusProperties(
+            String elasticsearchUri,
+            @DefaultValue("news-articles") String alias,
+            @DefaultValue("3s") Duration timeout) {
+    }
 
     /**
      * The raw-articles topic, declared (created if missing) by this service at start-up.
