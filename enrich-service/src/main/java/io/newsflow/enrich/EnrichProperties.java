@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long to wait for the broker to acknowledge an enriched record before the
  *                    raw record is retried; the raw offset is committed only after that ack
  * @param retry       retries of a failing raw record before it goes to the dead-letter topic
+ * @param repostMemory how many articles' last post to remember, to recognise an unchanged re-post
+ *                    and not enrich it again (about 150 bytes each)
  */
 @ConfigurationProperties("newsflow.enrich")
 public record EnrichProperties(
@@ -22,7 +24,8 @@ public record EnrichProperties(
         @DefaultValue TopicProperties output,
         @DefaultValue TopicProperties deadLetter,
         @DefaultValue("30s") Duration sendTimeout,
-        @DefaultValue RetryProperties retry) {
+        @DefaultValue RetryProperties retry,
+        @DefaultValue("200000") int repostMemory) {
 
     public EnrichProperties {
         if (output.name() == null) {

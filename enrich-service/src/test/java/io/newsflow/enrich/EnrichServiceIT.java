@@ -80,6 +80,28 @@ class EnrichServiceIT {
     }
 
     @Test
+    void anUnchangedRepostIsNotEnrichedAgainButACorrectionIs() throws Exception {
+        String url = "https://news.example.org/reposts";
+        String id = ArticleIds.fromUrl(url);
+        String text = "Reposts\nThe same article was posted again by a feed reader that polls every minute.";
+        ArticleReceived first = new ArticleReceived(1, id, url, url, Source.named("Feed"), null, null,
+                Instant.now(), null, null, null, null, null, text);
+        ArticleReceived repost = new ArticleReceived(1, id, url, url, Source.named("Feed"), null, null,
+                Instant.now().plusSeconds(60), null, null, null, null, null, text);
+        ArticleReceived correction = new ArticleReceived(1, id, url, url, Source.named("Feed"), null, null,
+                Instant.now().plusSeconds(120), null, null, null, null, null, text.replace("minute", "hour"));
+
+        send(Topics.RAW, id, EventJson.mapper().writeValueAsString(first));
+        send(Topics.RAW, id, EventJson.mapper().writeValueAsString(repost));
+        send(Topics.RAW, id, EventJson.mapper().writeValueAsString(correction));
+
+        List<ConsumerRecord<String, String>> enriched = readAll(Topics.ENRICHED, id, 2);
+        assertThat(enriched).hasSize(2);
+        assertThat(enriched.get(0).value()).contains("every minute");
+        assertThat(enriched.get(1).value()).contains("every hour");
+    }
+
+    @Test
     void unreadableRecordGoesToTheDeadLetterTopicAndTheServiceContinues() throws Exception {
         send(Topics.RAW, "poison", "{this is not json");
         String id = ArticleIds.fromUrl("https://news.example.org/after-poison");
@@ -117,6 +139,31 @@ class EnrichServiceIT {
                 new StringSerializer(), new StringSerializer())) {
             return producer.send(new ProducerRecord<>(topic, key, value)).get().timestamp();
         }
+    }
+
+    /** Reads records with this key until {@code expected} arrived, then 3 s more to catch extras. */
+    private static List<ConsumerRecord<String, String>> readAll(String topic, String key, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "enrich-it-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long settle = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settle)) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        matching.add(record);
+                    }
+                });
+                if (matching.size() >= expected && settle == Long.MAX_VALUE) {
+                    settle = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                }
+            }
+        }
+        return matching;
     }
 
     private static ConsumerRecord<String, String> readOne(String topic, String key) {

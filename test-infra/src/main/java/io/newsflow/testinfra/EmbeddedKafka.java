@@ -11,6 +11,8 @@ final class EmbeddedKafka implements TestInfrastructure.KafkaServer {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
         // Services declare their topics themselves; auto-creation would hide a missing declaration.
         broker.brokerProperty("auto.create.topics.enable", "false");
+        // tests create many short-lived consumer groups; don't wait 3 s for more members each time
+        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
         broker.afterPropertiesSet();
     }
 

@@ -1,5 +1,7 @@
 package io.newsflow.enrich.stream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.EnrichProperties;
@@ -30,13 +32,18 @@ class RawArticleListener {
     private final EnrichmentPipeline pipeline;
     private final KafkaTemplate<String, ArticleEnriched> enriched;
     private final EnrichProperties properties;
+    private final RepostFilter reposts;
+    private final Counter skippedReposts;
     private volatile boolean warnedAboutTimestamps;
 
     RawArticleListener(EnrichmentPipeline pipeline, KafkaTemplate<String, ArticleEnriched> enriched,
-            EnrichProperties properties) {
+            EnrichProperties properties, MeterRegistry meters) {
         this.pipeline = pipeline;
         this.enriched = enriched;
         this.properties = properties;
+        this.reposts = new RepostFilter(properties.repostMemory());
+        this.skippedReposts = Counter.builder("newsflow.enrich.reposts.skipped")
+                .description("Posts identical to the article's previous post, not enriched again").register(meters);
     }
 
     @KafkaListener(id = "enrich", idIsGroup = false, topics = "${newsflow.enrich.input-topic:news.raw}")
@@ -47,6 +54,10 @@ class RawArticleListener {
             log.warn("{} carries producer timestamps ({}), not broker append times: revisions then depend on "
                     + "producers' clocks. Let the ingest service declare the topic (message.timestamp.type="
                     + "LogAppendTime).", record.topic(), record.timestampType());
+        }
+        if (reposts.isUnchangedRepost(record.value())) {
+            skippedReposts.increment();
+            return;
         }
         ArticleEnriched article = pipeline.enrich(record.value(), record.timestamp());
         enriched.send(properties.output().name(), article.id(), article)
