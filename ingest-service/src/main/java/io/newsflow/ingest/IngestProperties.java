@@ -74,9 +74,20 @@ public record IngestProperties(
      * Without any key the service refuses to start, except in the {@code local} profile, where
      * the API is open.
      *
-     * @param apiKeys the accepted keys
+     * @param apiKeys   the accepted keys
+     * @param rateLimit requests per key
      */
-    public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
+    public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys, @DefaultValue RateLimit rateLimit) {
+
+        /**
+         * A token bucket per API key: a client over its rate gets 429 with Retry-After. Applies
+         * to requests (a batch counts as one), and only when API keys are configured.
+         *
+         * @param requestsPerSecond sustained rate per key; 0 turns rate limiting off
+         * @param burst             requests a key may send at once after being idle
+         */
+        public record RateLimit(@DefaultValue("0") int requestsPerSecond, @DefaultValue("100") int burst) {
+        }
 
         /**
          * @param name   who holds the key (appears in logs and metrics, never the key itself)

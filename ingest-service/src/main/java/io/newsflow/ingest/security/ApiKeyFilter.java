@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets a request to {@code /api/} through only with an accepted key, as
  * {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}: 401 without a key, 403 with a
- * wrong one, both as problem JSON. It runs before the body is read, so an unauthenticated client
- * cannot make the service read megabytes.
+ * wrong one, 429 with Retry-After over the key's rate limit, all as problem JSON. It runs before
+ * the body is read, so an unauthenticated or throttled client cannot make the service read
+ * megabytes.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -24,10 +25,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String HOLDER = "newsflow.apiKeyHolder";
 
     private final ApiKeys keys;
+    private final RateLimiter rateLimiter;
     private final IntakeMetrics metrics;
 
-    public ApiKeyFilter(ApiKeys keys, IntakeMetrics metrics) {
+    ApiKeyFilter(ApiKeys keys, RateLimiter rateLimiter, IntakeMetrics metrics) {
         this.keys = keys;
+        this.rateLimiter = rateLimiter;
         this.metrics = metrics;
     }
 
@@ -49,6 +52,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         if (holder == null) {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden", "The API key is not accepted.");
             return;
+        }
+        if (rateLimiter.enabled()) {
+            long wait = rateLimiter.secondsToWait(holder);
+            if (wait > 0) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+                refuse(response, 429, "too-many-requests", "Too many requests",
+                        "This API key is over its rate limit; retry after " + wait + " s.");
+                return;
+            }
         }
         request.setAttribute(HOLDER, holder);
         chain.doFilter(request, response);

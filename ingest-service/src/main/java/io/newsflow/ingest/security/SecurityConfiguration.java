@@ -37,8 +37,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, IntakeMetrics metrics) {
-        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, metrics));
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, IngestProperties properties,
+            IntakeMetrics metrics) {
+        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys,
+                new RateLimiter(properties.security().rateLimit()), metrics));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setEnabled(!keys.isEmpty());
