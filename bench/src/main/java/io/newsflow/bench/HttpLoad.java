@@ -38,10 +38,21 @@ final class HttpLoad {
     /** Latencies above this (µs) are recorded as this. */
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
 
-    /** What one run measured (inside the window only, apart from the warm-up counters). */
+    /** Body sizes the latency is also broken down by: a tail may be nothing but the largest pages. */
+    static final List<String> SIZE_CLASSES = List.of("< 128 KiB", "128-512 KiB", ">= 512 KiB");
+
+    static int sizeClass(long bytes) {
+        return bytes < 128 * 1024 ? 0 : bytes < 512 * 1024 ? 1 : 2;
+    }
+
+    /**
+     * What one run measured (inside the window only, apart from the warm-up counters);
+     * {@code lagAtOpenMillis}: open loop, how far behind schedule the run was when the window
+     * opened (a backlog left by the warm-up, e.g. of a JVM still compiling, inflates the latency).
+     */
     record Result(String name, int concurrency, double targetRate, double seconds, long accepted,
-            long acceptedBytes, Histogram latencyMicros, Map<String, Long> errors, Map<String, String> errorSamples,
-            long warmupAccepted, long warmupErrors) {
+            long acceptedBytes, Histogram latencyMicros, List<Histogram> latencyBySize, Map<String, Long> errors,
+            Map<String, String> errorSamples, long warmupAccepted, long warmupErrors, double lagAtOpenMillis) {
 
         double postsPerSecond() {
             return accepted / seconds;
@@ -126,13 +137,19 @@ final class HttpLoad {
             long errors = liveErrors.sum();
             double secs = (now - last[2]) / 1e9;
             String phase = now < windowFrom ? "warm-up" : now < windowTo ? "measure" : "drain";
-            System.out.printf("  [%s %4.0fs %-7s] %7.1f posts/s accepted, %d errors%n", name, (now - start) / 1e9,
-                    phase, (ok - last[0]) / secs, errors - last[1]);
+            System.out.printf("  [%s %4.0fs %-7s] %7.1f posts/s accepted, %d errors%s%n", name, (now - start) / 1e9,
+                    phase, (ok - last[0]) / secs, errors - last[1], options.fixedRate()
+                            ? String.format(", %.0f ms behind schedule", scheduleLagMillis(start, sequence, now))
+                            : "");
             last[0] = ok;
             last[1] = errors;
             last[2] = now;
         }, 5, 5, TimeUnit.SECONDS);
-        timer.schedule(listener::opened, windowFrom - start, TimeUnit.NANOSECONDS);
+        double[] lagAtOpen = {0};
+        timer.schedule(() -> {
+            lagAtOpen[0] = options.fixedRate() ? scheduleLagMillis(start, sequence, System.nanoTime()) : 0;
+            listener.opened();
+        }, windowFrom - start, TimeUnit.NANOSECONDS);
         timer.schedule(listener::closed, windowTo - start, TimeUnit.NANOSECONDS);
 
         threads.forEach(Thread::start);
@@ -144,6 +161,10 @@ final class HttpLoad {
         timer.awaitTermination(2, TimeUnit.MINUTES);
 
         Histogram latency = new Histogram(HIGHEST_MICROS, 3);
+        List<Histogram> bySize = new ArrayList<>();
+        for (int i = 0; i < SIZE_CLASSES.size(); i++) {
+            bySize.add(new Histogram(HIGHEST_MICROS, 3));
+        }
         Map<String, Long> errors = new TreeMap<>();
         long accepted = 0;
         long bytes = 0;
@@ -151,6 +172,9 @@ final class HttpLoad {
         long warmupErrors = 0;
         for (Worker worker : workers) {
             latency.add(worker.latency);
+            for (int i = 0; i < SIZE_CLASSES.size(); i++) {
+                bySize.get(i).add(worker.latencyBySize.get(i));
+            }
             worker.errors.forEach((kind, n) -> errors.merge(kind, n, Long::sum));
             accepted += worker.accepted;
             bytes += worker.acceptedBytes;
@@ -158,8 +182,17 @@ final class HttpLoad {
             warmupErrors += worker.warmupErrors;
         }
         double seconds = options.duration().toNanos() / 1e9;
-        return new Result(name, concurrency, options.rate(), seconds, accepted, bytes, latency, errors,
-                new TreeMap<>(errorSamples), warmupAccepted, warmupErrors);
+        return new Result(name, concurrency, options.rate(), seconds, accepted, bytes, latency, bySize, errors,
+                new TreeMap<>(errorSamples), warmupAccepted, warmupErrors, lagAtOpen[0]);
+    }
+
+    /**
+     * Open loop: how late the next request to be taken is, i.e. how far the posting threads are
+     * behind the schedule (0 when they keep up; each thread takes its next request only when free).
+     */
+    private double scheduleLagMillis(long start, AtomicLong sequence, long now) {
+        double nextDue = start + sequence.get() * (1e9 / options.rate());
+        return Math.max(0, (now - nextDue) / 1e6);
     }
 
     private HttpRequest request(long n) {
@@ -195,6 +228,8 @@ final class HttpLoad {
         private final double periodNanos;
 
         final Histogram latency = new Histogram(HIGHEST_MICROS, 3);
+        final List<Histogram> latencyBySize = SIZE_CLASSES.stream().map(c -> new Histogram(HIGHEST_MICROS, 3))
+                .toList();
         final Map<String, Long> errors = new TreeMap<>();
         long accepted;
         long acceptedBytes;
@@ -266,10 +301,12 @@ final class HttpLoad {
                 if (error == null) {
                     liveOk.increment();
                     if (measured) {
+                        long length = request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength).orElse(0L);
+                        long micros = Math.min(HIGHEST_MICROS, Math.max(0, (done - due) / 1000));
                         accepted++;
-                        acceptedBytes += request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength)
-                                .orElse(0L);
-                        latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (done - due) / 1000)));
+                        acceptedBytes += length;
+                        latency.recordValue(micros);
+                        latencyBySize.get(sizeClass(length)).recordValue(micros);
                     } else {
                         warmupAccepted++;
                     }

@@ -231,17 +231,32 @@ public final class IngestBenchmark {
             HttpLoad.Result r = run.load();
             StackProbe.Window w = run.window();
             System.out.printf("%s: cores %s%n", r.name(), cores(w));
-            System.out.printf("  ingest: %.1f ms per POST by its own timer, of which %.1f ms waiting for the broker's"
-                    + " ack; allocates %.0f MiB/s; GC %s pauses, %.2f s paused; heap peak (sampled) %s; RSS peak %s%n",
+            StringBuilder sizes = new StringBuilder();
+            for (int i = 0; i < HttpLoad.SIZE_CLASSES.size(); i++) {
+                org.HdrHistogram.Histogram h = r.latencyBySize().get(i);
+                if (h.getTotalCount() > 0) {
+                    sizes.append(String.format("%s%s bodies (%.0f%%): p50 %.1f, p99 %.1f ms", sizes.length() == 0
+                            ? "" : "; ", HttpLoad.SIZE_CLASSES.get(i), 100.0 * h.getTotalCount() / r.accepted(),
+                            h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0));
+                }
+            }
+            System.out.println("  latency by body size: " + sizes);
+            System.out.printf("  ingest: %.1f ms per POST by its own timer, of which %.1f ms in KafkaTemplate.send"
+                    + " until the ack (serializing and lz4 happen in it); allocates %.0f MiB/s; GC %s pauses, %.2f s paused, longest %.0f ms; heap peak (sampled) %s; RSS peak %s%n",
                     w.serverMeanMs(), w.produceMeanMs(), w.allocatedMibPerSecond(),
                     Double.isNaN(w.gcPauses()) ? "?" : String.format("%.0f", w.gcPauses()), w.gcPauseSeconds(),
-                    mib(w.heapUsedPeakBytes() / MIB), w.rssPeakKb() < 0 ? "?" : mib(w.rssPeakKb() / 1024.0));
+                    w.gcPauseMaxMs(), mib(w.heapUsedPeakBytes() / MIB), w.rssPeakKb() < 0 ? "?" : mib(w.rssPeakKb() / 1024.0));
             if (!r.errors().isEmpty()) {
                 r.errors().forEach((kind, n) -> System.out.printf("  %d x %s: %s%n", n, kind,
                         r.errorSamples().getOrDefault(kind, "")));
             }
             if (r.errors().containsKey("http 401") || r.errors().containsKey("http 403")) {
                 System.out.println("  the ingest service wants an API key: --api-key KEY");
+            }
+            if (options.fixedRate() && r.lagAtOpenMillis() > 100) {
+                System.out.printf("  the run was %.0f ms behind schedule when the window opened: the warm-up left a"
+                        + " backlog (a JVM still compiling?); a longer --warmup measures the steady state%n",
+                        r.lagAtOpenMillis());
             }
             if (options.fixedRate() && r.postsPerSecond() < 0.95 * options.rate()) {
                 System.out.printf("  %.0f/s asked, %.0f/s accepted: the service (or %d connections) cannot keep up;"
@@ -261,7 +276,10 @@ public final class IngestBenchmark {
     private static String cores(StackProbe.Window w) {
         return w.cores().entrySet().stream().map(e -> e.getKey() + " " + String.format("%.2f", e.getValue()))
                 .collect(Collectors.joining(", ")) + String.format(" (machine busy %.2f of %d)", w.machineBusyCores(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors())
+                + (w.others().isEmpty() ? "" : "; other: " + w.others().entrySet().stream()
+                        .map(e -> e.getKey() + " " + String.format("%.2f", e.getValue()))
+                        .collect(Collectors.joining(", ")));
     }
 
     private static void printProfile(Run run) {
@@ -320,6 +338,7 @@ public final class IngestBenchmark {
             c.put("producerProps", ceiling.producerProps());
             c.put("producerCores", ceiling.window().childrenCores());
             c.put("cpuCores", ceiling.window().cores());
+            c.put("otherProcessesCores", ceiling.window().others());
             c.put("machineBusyCores", ceiling.window().machineBusyCores());
             report.put("ceiling", c);
         } else {
@@ -351,11 +370,24 @@ public final class IngestBenchmark {
         latency.put("mean", r.latencyMicros().getTotalCount() == 0 ? null : r.latencyMicros().getMean() / 1000);
         latency.put("from", options.fixedRate() ? "intended send time" : "send time");
         m.put("latencyMs", latency);
+        Map<String, Object> bySize = new LinkedHashMap<>();
+        for (int i = 0; i < HttpLoad.SIZE_CLASSES.size(); i++) {
+            org.HdrHistogram.Histogram h = r.latencyBySize().get(i);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("share", r.accepted() == 0 ? null : (double) h.getTotalCount() / r.accepted());
+            c.put("p50", h.getTotalCount() == 0 ? null : h.getValueAtPercentile(50) / 1000.0);
+            c.put("p99", h.getTotalCount() == 0 ? null : h.getValueAtPercentile(99) / 1000.0);
+            c.put("max", h.getTotalCount() == 0 ? null : h.getMaxValue() / 1000.0);
+            bySize.put(HttpLoad.SIZE_CLASSES.get(i), c);
+        }
+        m.put("latencyMsByBodySize", bySize);
         m.put("errors", r.errors());
         m.put("errorSamples", r.errorSamples());
         m.put("warmup", Map.of("accepted", r.warmupAccepted(), "errors", r.warmupErrors()));
+        m.put("scheduleLagAtWindowOpenMs", options.fixedRate() ? r.lagAtOpenMillis() : null);
         m.put("ratioToCeiling", ratio(r, ceiling));
         m.put("cpuCores", w.cores());
+        m.put("otherProcessesCores", w.others());
         m.put("machineBusyCores", w.machineBusyCores());
         Map<String, Object> ingest = new LinkedHashMap<>();
         ingest.put("heapUsedPeakSampledMiB", Double.isNaN(w.heapUsedPeakBytes()) ? null : w.heapUsedPeakBytes() / MIB);
@@ -365,6 +397,7 @@ public final class IngestBenchmark {
         ingest.put("allocatedMiBPerSecond", w.allocatedMibPerSecond());
         ingest.put("gcPauses", w.gcPauses());
         ingest.put("gcPauseSeconds", w.gcPauseSeconds());
+        ingest.put("gcPauseMaxMs", w.gcPauseMaxMs());
         m.put("ingest", ingest);
         if (run.profile() != null) {
             Map<String, Object> profile = new LinkedHashMap<>(run.profile());

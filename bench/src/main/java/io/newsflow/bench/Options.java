@@ -61,6 +61,7 @@ record Options(
                                     the runs, SIGCONT after, so they do not compete for the CPU
               --jfr                 record a JFR profile of the ingest service during each measured
                                     run (needs var/run/ingest.pid) and print where it spends its time
+                                    (JFR slows it by 20-30%: use it for where, not for how fast)
               --timeout D           per-request timeout (default 30s)
               --out DIR             where the JSON report goes (default var/bench)
             """;

@@ -43,8 +43,14 @@ final class StackProbe {
         this.http = http;
     }
 
-    /** The pid of a component started by {@code ./newsflow up}, if it runs. */
+    /**
+     * The pid of a component started by {@code ./newsflow up}, if it runs; for the ingest service,
+     * only if it is the one benchmarked (same port), not when --ingest points at another instance.
+     */
     OptionalLong pid(String component) {
+        if (component.equals("ingest") && !ingestIsTheStacks()) {
+            return OptionalLong.empty();
+        }
         Path file = component.equals("elasticsearch") ? elasticsearchPidFile() : runDir.resolve(component + ".pid");
         if (file == null || !Files.isReadable(file)) {
             return OptionalLong.empty();
@@ -54,6 +60,15 @@ final class StackProbe {
             return Files.isDirectory(Path.of("/proc/" + pid)) ? OptionalLong.of(pid) : OptionalLong.empty();
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    private boolean ingestIsTheStacks() {
+        int port = ingest.getPort() > 0 ? ingest.getPort() : 80;
+        try {
+            return Integer.parseInt(Files.readString(runDir.resolve("ingest.port")).trim()) == port;
+        } catch (IOException | NumberFormatException e) {
+            return true; // no port file: trust the pid file
         }
     }
 
@@ -86,6 +101,51 @@ final class StackProbe {
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** CPU seconds of every process on the machine, by pid. */
+    static Map<Long, Double> allProcessesCpu() {
+        Map<Long, Double> all = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .forEach(name -> {
+                        long pid = Long.parseLong(name);
+                        double cpu = cpuSeconds(pid);
+                        if (!Double.isNaN(cpu)) {
+                            all.put(pid, cpu);
+                        }
+                    });
+        } catch (IOException e) {
+            // no /proc: nothing to attribute
+        }
+        return all;
+    }
+
+    /** A short name for a process: what a developer would call it. */
+    static String label(long pid) {
+        String cmdline;
+        try {
+            cmdline = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            cmdline = "";
+        }
+        if (cmdline.contains("plexus-classworlds")) {
+            return "maven";
+        } else if (cmdline.contains("surefirebooter")) {
+            return "surefire tests";
+        } else if (cmdline.contains("failsafe") || cmdline.contains("Failsafe")) {
+            return "failsafe tests";
+        }
+        Matcher jar = Pattern.compile("-jar (\\S+)").matcher(cmdline);
+        if (jar.find()) {
+            return Path.of(jar.group(1)).getFileName().toString();
+        }
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/comm")).trim();
+        } catch (IOException e) {
+            return "pid " + pid;
         }
     }
 
@@ -180,6 +240,8 @@ final class StackProbe {
         private final Map<String, Double> cores = new LinkedHashMap<>();
         private final Map<String, Double> countersAtOpen = new LinkedHashMap<>();
         private final Map<String, Double> counters = new LinkedHashMap<>();
+        private Map<Long, Double> allAtOpen = Map.of();
+        private final Map<String, Double> others = new LinkedHashMap<>();
         private double[] machineAtOpen;
         private double childrenAtOpen;
         private long openedAt;
@@ -187,6 +249,7 @@ final class StackProbe {
         private double machineBusyCores = Double.NaN;
         private double childrenCores = Double.NaN;
         private volatile double heapUsedPeak = Double.NaN;
+        private double gcPauseMax = Double.NaN;
         private volatile long rssPeakKb = -1;
         private ScheduledExecutorService sampler;
 
@@ -200,6 +263,7 @@ final class StackProbe {
             pids.forEach((name, pid) -> cpuAtOpen.put(name, cpuSeconds(pid)));
             machineAtOpen = machineCpuSeconds();
             childrenAtOpen = childrenCpuSeconds();
+            allAtOpen = allProcessesCpu();
             sampler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "bench-probe");
                 t.setDaemon(true);
@@ -226,11 +290,24 @@ final class StackProbe {
             double[] machine = machineCpuSeconds();
             machineBusyCores = (machine[0] - machineAtOpen[0]) / seconds;
             childrenCores = (childrenCpuSeconds() - childrenAtOpen) / seconds;
+            Map<Long, Double> allAtClose = allProcessesCpu();
+            Map<String, Double> byLabel = new LinkedHashMap<>();
+            allAtClose.forEach((pid, cpu) -> {
+                if (!pids.containsValue(pid)) {
+                    double used = (cpu - allAtOpen.getOrDefault(pid, 0.0)) / seconds;
+                    byLabel.merge(label(pid), used, Double::sum);
+                }
+            });
+            byLabel.entrySet().stream().filter(e -> e.getValue() >= 0.03)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
+                    .forEach(e -> others.put(e.getKey(), e.getValue()));
             if (sampler != null) {
                 sampler.shutdownNow();
             }
             COUNTERS.forEach((key, m) -> counters.put(key,
                     metric(m[0], m[1], m[2]).orElse(Double.NaN) - countersAtOpen.get(key)));
+            // Micrometer's MAX is the longest in its last ~2 minutes: close enough to the window's.
+            gcPauseMax = metric("jvm.gc.pause", null, "MAX").orElse(Double.NaN);
         }
 
         /**
@@ -247,6 +324,14 @@ final class StackProbe {
                     .sum();
             all.put("other", Math.max(0, machineBusyCores - known));
             return all;
+        }
+
+        /**
+         * The busiest other processes in the window (cores; those that started and ended inside it
+         * are missed, they count in "other" only), e.g. a build sharing the machine.
+         */
+        Map<String, Double> others() {
+            return others;
         }
 
         /** Cores used by this harness's exited subprocesses (the ceiling's producer). */
@@ -275,6 +360,11 @@ final class StackProbe {
             return counters.getOrDefault("gcPauseSeconds", Double.NaN);
         }
 
+        /** Longest GC pause of the ingest service in about the last two minutes, ms. */
+        double gcPauseMaxMs() {
+            return gcPauseMax * 1000;
+        }
+
         double gcPauses() {
             return counters.getOrDefault("gcPauses", Double.NaN);
         }
@@ -290,7 +380,10 @@ final class StackProbe {
                     Double.NaN);
         }
 
-        /** Mean time from handing a record to the producer to the broker's acknowledgement, ms. */
+        /**
+         * Mean time from handing a record to the producer to the broker's acknowledgement, ms: it
+         * includes serializing and compressing the record, which the producer does in send().
+         */
         double produceMeanMs() {
             return 1000 * counters.getOrDefault("produceSeconds", Double.NaN) / counters.getOrDefault("produces",
                     Double.NaN);
