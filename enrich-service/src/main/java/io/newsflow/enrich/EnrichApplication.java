@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.kafka.NativeCompression;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class EnrichApplication {
 
     public static void main(String[] args) {
+        NativeCompression.enable();
         SpringApplication.run(EnrichApplication.class, args);
     }
 }
