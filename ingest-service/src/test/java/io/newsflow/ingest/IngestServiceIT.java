@@ -7,23 +7,19 @@ import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Topics;
 import io.newsflow.ingest.security.ApiKeys;
+import io.newsflow.testinfra.KafkaTopics;
 import io.newsflow.testinfra.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,7 +59,7 @@ class IngestServiceIT {
         String id = accepted.get("id").asString();
         assertThat(id).isEqualTo(ArticleIds.fromUrl(url));
 
-        ConsumerRecord<String, String> record = readOne(Topics.RAW, id);
+        ConsumerRecord<String, String> record = KafkaTopics.readOne(Topics.RAW, id);
         assertThat(record.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
         assertThat(accepted.get("revision").asLong()).as("revision is the broker's append time")
                 .isEqualTo(record.timestamp());
@@ -138,24 +134,4 @@ class IngestServiceIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static ConsumerRecord<String, String> readOne(String topic, String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (matching.isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        matching.add(record);
-                    }
-                });
-            }
-            assertThat(matching).as("record with key %s on %s", key, topic).hasSize(1);
-            return matching.get(0);
-        }
-    }
 }

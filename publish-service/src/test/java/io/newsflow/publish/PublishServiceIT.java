@@ -9,6 +9,7 @@ import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Source;
 import io.newsflow.contracts.Topics;
+import io.newsflow.testinfra.KafkaTopics;
 import io.newsflow.testinfra.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,17 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,14 +41,7 @@ class PublishServiceIT {
     /** news.enriched belongs to the enrich service, which is not running here. */
     @BeforeAll
     static void createEnrichedTopic() throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers",
-                TestInfrastructure.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.ENRICHED, 2, (short) 1))).all().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
+        KafkaTopics.create(Topics.ENRICHED, 2);
     }
 
     @Autowired
@@ -77,7 +61,7 @@ class PublishServiceIT {
     void enrichedArticleIsSearchableThroughTheAliasUnderItsId() throws Exception {
         ArticleEnriched article = article("https://example.org/a", 10, "Talks resume");
 
-        send(article.id(), EventJson.mapper().writeValueAsString(article));
+        KafkaTopics.send(Topics.ENRICHED, article.id(), EventJson.mapper().writeValueAsString(article));
 
         JsonNode document = awaitDocument(article.id(), doc -> doc.get("revision").asLong() == 10);
         assertThat(document.get("title").asString()).isEqualTo("Talks resume");
@@ -101,11 +85,11 @@ class PublishServiceIT {
         ArticleEnriched older = article("https://example.org/b", 19, "Original headline");
         ArticleEnriched marker = article("https://example.org/b-marker", 1, "Marker");
 
-        send(newer.id(), EventJson.mapper().writeValueAsString(newer));
+        KafkaTopics.send(Topics.ENRICHED, newer.id(), EventJson.mapper().writeValueAsString(newer));
         awaitDocument(newer.id(), doc -> doc.get("revision").asLong() == 20);
-        send(older.id(), EventJson.mapper().writeValueAsString(older));
-        send(newer.id(), EventJson.mapper().writeValueAsString(newer));
-        send(marker.id(), EventJson.mapper().writeValueAsString(marker));
+        KafkaTopics.send(Topics.ENRICHED, older.id(), EventJson.mapper().writeValueAsString(older));
+        KafkaTopics.send(Topics.ENRICHED, newer.id(), EventJson.mapper().writeValueAsString(newer));
+        KafkaTopics.send(Topics.ENRICHED, marker.id(), EventJson.mapper().writeValueAsString(marker));
         awaitDocument(marker.id(), doc -> true);
 
         JsonNode document = awaitDocument(newer.id(), doc -> true);
@@ -116,10 +100,10 @@ class PublishServiceIT {
     @Test
     void tombstoneDeletesTheDocument() throws Exception {
         ArticleEnriched article = article("https://example.org/c", 5, "Retracted");
-        send(article.id(), EventJson.mapper().writeValueAsString(article));
+        KafkaTopics.send(Topics.ENRICHED, article.id(), EventJson.mapper().writeValueAsString(article));
         awaitDocument(article.id(), doc -> true);
 
-        send(article.id(), null);
+        KafkaTopics.send(Topics.ENRICHED, article.id(), null);
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
                 elasticsearch.exists(e -> e.index("news-articles").id(article.id())).value()).isFalse());
@@ -127,11 +111,11 @@ class PublishServiceIT {
 
     @Test
     void unreadableRecordIsDeadLetteredAndIndexingContinues() throws Exception {
-        send("poison", "[1, 2, not json");
+        KafkaTopics.send(Topics.ENRICHED, "poison", "[1, 2, not json");
         ArticleEnriched after = article("https://example.org/after-poison", 1, "After poison");
-        send(after.id(), EventJson.mapper().writeValueAsString(after));
+        KafkaTopics.send(Topics.ENRICHED, after.id(), EventJson.mapper().writeValueAsString(after));
 
-        ConsumerRecord<String, String> dead = readOne(Topics.ENRICHED_DLT, "poison");
+        ConsumerRecord<String, String> dead = KafkaTopics.readOne(Topics.ENRICHED_DLT, "poison");
         assertThat(dead.value()).isEqualTo("[1, 2, not json");
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.ENRICHED);
@@ -147,34 +131,5 @@ class PublishServiceIT {
             found.add(0, response.source());
         });
         return found.get(0);
-    }
-
-    private static void send(String key, String value) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ENRICHED, key, value)).get();
-        }
-    }
-
-    private static ConsumerRecord<String, String> readOne(String topic, String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "publish-it-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (matching.isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        matching.add(record);
-                    }
-                });
-            }
-            assertThat(matching).as("record with key %s on %s", key, topic).hasSize(1);
-            return matching.get(0);
-        }
     }
 }
