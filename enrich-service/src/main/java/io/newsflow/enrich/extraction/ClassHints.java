@@ -160,52 +160,45 @@ final class ClassHints {
         return b.toString();
     }
 
+    /** Hints that must start a word: "bio" is not in "audiobiography", "menu" not in "submenu". */
+    private static final java.util.Set<String> WORD_START_HINTS = java.util.Set.of("bio", "shop", "menu",
+            "search", "ticker", "banner", "popular", "partner", "profile", "rating", "credit", "overlay", "survey");
+
     /**
      * Substring match, but refusing a few notorious false friends: "share" inside "shared", "bio"
      * inside "biology", "menu" inside "menuitem" is fine. Only cheap checks: this runs per element.
      */
     private static boolean containsWordish(String s, String k) {
-        int from = 0;
-        while (true) {
-            int i = s.indexOf(k, from);
-            if (i < 0) {
-                return false;
-            }
-            int end = i + k.length();
-            boolean startOk = i == 0 || !Character.isLetter(s.charAt(i - 1)) || k.length() >= 6;
+        boolean mustStartWord = WORD_START_HINTS.contains(k);
+        return anyOccurrence(s, k, (i, end) -> {
+            boolean wordStart = i == 0 || !Character.isLetter(s.charAt(i - 1));
+            boolean startOk = mustStartWord ? wordStart : wordStart || k.length() >= 6;
             boolean endOk = end >= s.length() || !Character.isLetter(s.charAt(end)) || k.length() >= 6
                     || s.charAt(end) == 's';
-            if (k.equals("bio") || k.equals("shop") || k.equals("menu")
-                    || k.equals("search") || k.equals("ticker") || k.equals("banner")
-                    || k.equals("popular") || k.equals("partner") || k.equals("profile") || k.equals("rating")
-                    || k.equals("credit") || k.equals("overlay") || k.equals("survey")) {
-                startOk = i == 0 || !Character.isLetter(s.charAt(i - 1));
-            }
             if (k.equals("comment") && s.startsWith("ary", end)) {
                 endOk = false; // "commentary" is an article genre, not a comment thread
             }
-            if (startOk && endOk) {
-                return true;
-            }
-            from = i + 1;
-        }
+            return startOk && endOk;
+        });
     }
 
     /** Whole-token match where tokens are split on anything but letters and digits. */
     static boolean containsToken(String s, String k) {
-        int from = 0;
-        while (true) {
-            int i = s.indexOf(k, from);
-            if (i < 0) {
-                return false;
-            }
-            int end = i + k.length();
-            boolean startOk = i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
-            boolean endOk = end >= s.length() || !Character.isLetterOrDigit(s.charAt(end));
-            if (startOk && endOk) {
+        return anyOccurrence(s, k, (i, end) -> (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+                && (end >= s.length() || !Character.isLetterOrDigit(s.charAt(end))));
+    }
+
+    /** Whether some occurrence of {@code k} in {@code s}, at [start, end), passes the test. */
+    private static boolean anyOccurrence(String s, String k, Occurrence test) {
+        for (int i = s.indexOf(k); i >= 0; i = s.indexOf(k, i + 1)) {
+            if (test.accepts(i, i + k.length())) {
                 return true;
             }
-            from = i + 1;
         }
+        return false;
+    }
+
+    private interface Occurrence {
+        boolean accepts(int start, int end);
     }
 }
