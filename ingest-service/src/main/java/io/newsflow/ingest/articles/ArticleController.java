@@ -96,8 +96,9 @@ class ArticleController {
         boolean html = type.isCompatibleWith(MediaType.TEXT_HTML);
         String content = TextBodies.decode(body, type, html);
         Source publisher = source == null && sourceDomain == null ? null : new Source(source, sourceDomain);
-        ArticleSubmission submission = new ArticleSubmission(url, publisher, html ? content : null,
-                html ? null : content, title, publishedAt, language, author, section, null);
+        PageText page = PageText.of(content);
+        ArticleSubmission submission = new ArticleSubmission(url, publisher, html ? page : null,
+                html ? null : page, title, publishedAt, language, author, section, null);
         return accepted(intake.accept(submission));
     }
 

@@ -44,6 +44,7 @@ public class ArticleIntake {
     static final int MAX_AUTHORS = 50;
     static final int MAX_METADATA_ENTRIES = 32;
     static final int MAX_SHORT_FIELD = 1024;
+    private static final String NO_NUL = "must not contain NUL characters";
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{1,8})*");
 
     /**
@@ -53,8 +54,8 @@ public class ArticleIntake {
      * @throws BrokerUnavailableException if the broker did not acknowledge in time
      */
     public Accepted accept(ArticleSubmission submission) {
-        ArticleReceived article = toEvent(submission);
-        return await(article, send(article));
+        RawArticle article = toEvent(submission);
+        return await(article.envelope(), send(article));
     }
 
     /**
@@ -70,8 +71,8 @@ public class ArticleIntake {
                 continue;
             }
             try {
-                ArticleReceived article = toEvent(submission);
-                pending.add(new Sent(article, send(article)));
+                RawArticle article = toEvent(submission);
+                pending.add(new Sent(article.envelope(), send(article)));
             } catch (InvalidArticleException e) {
                 pending.add(e);
             }
@@ -98,7 +99,7 @@ public class ArticleIntake {
     private record Sent(ArticleReceived article, CompletableFuture<Long> future) {
     }
 
-    private CompletableFuture<Long> send(ArticleReceived article) {
+    private CompletableFuture<Long> send(RawArticle article) {
         long start = System.nanoTime();
         return publisher.send(article).whenComplete((revision, failure) ->
                 metrics.produced(article, System.nanoTime() - start, failure == null));
@@ -118,11 +119,11 @@ public class ArticleIntake {
         }
     }
 
-    /** An article the broker has, with the revision it got. */
+    /** An article the broker has (its event without the page), with the revision it got. */
     public record Accepted(ArticleReceived article, long revision) {
     }
 
-    ArticleReceived toEvent(ArticleSubmission submission) {
+    RawArticle toEvent(ArticleSubmission submission) {
         List<InvalidArticleException.FieldError> errors = new ArrayList<>();
         String canonicalUrl = null;
         if (isBlank(submission.url())) {
@@ -140,8 +141,8 @@ public class ArticleIntake {
         if (source == null || (isBlank(source.name()) && isBlank(source.domain()))) {
             errors.add(new InvalidArticleException.FieldError("source", "is required (a name and/or a domain)"));
         }
-        boolean hasHtml = !isBlank(submission.html());
-        boolean hasText = !isBlank(submission.text());
+        boolean hasHtml = submission.html() != null && !submission.html().isBlank();
+        boolean hasText = submission.text() != null && !submission.text().isBlank();
         if (hasHtml == hasText) {
             errors.add(new InvalidArticleException.FieldError(hasHtml ? "text" : "html",
                     hasHtml ? "must be absent when html is given" : "exactly one of html and text is required"));
@@ -184,12 +185,18 @@ public class ArticleIntake {
                         "must be at most " + MAX_SHORT_FIELD + " characters"));
             }
         }
-        for (String[] field : new String[][] {{"url", submission.url()}, {"html", submission.html()},
-                {"text", submission.text()}, {"title", submission.title()}, {"section", submission.section()},
-                {"publishedAt", submission.publishedAt()}, {"language", submission.language()}}) {
+        for (String[] field : new String[][] {{"url", submission.url()}, {"title", submission.title()},
+                {"section", submission.section()}, {"publishedAt", submission.publishedAt()},
+                {"language", submission.language()}}) {
             if (field[1] != null && field[1].indexOf('\u0000') >= 0) {
-                errors.add(new InvalidArticleException.FieldError(field[0], "must not contain NUL characters"));
+                errors.add(new InvalidArticleException.FieldError(field[0], NO_NUL));
             }
+        }
+        if (submission.html() != null && submission.html().containsNul()) {
+            errors.add(new InvalidArticleException.FieldError("html", NO_NUL));
+        }
+        if (submission.text() != null && submission.text().containsNul()) {
+            errors.add(new InvalidArticleException.FieldError("text", NO_NUL));
         }
         if (!errors.isEmpty()) {
             throw new InvalidArticleException(errors);
@@ -197,14 +204,17 @@ public class ArticleIntake {
         if (canonicalUrl != null) {
             source = source.withDomainIfMissing(ArticleIds.domainOf(canonicalUrl));
         }
-        String content = hasHtml ? submission.html() : submission.text();
-        String id = canonicalUrl != null ? ArticleIds.fromUrl(canonicalUrl) : ArticleIds.fromContent(source, content);
+        PageText page = hasHtml ? submission.html() : submission.text();
+        // only posts without a URL need the page as text: its hash is their id
+        String id = canonicalUrl != null ? ArticleIds.fromUrl(canonicalUrl)
+                : ArticleIds.fromContent(source, page.decode());
         Instant receivedAt = clock.instant();
-        return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, id,
+        ArticleReceived envelope = new ArticleReceived(ArticleReceived.SCHEMA_VERSION, id,
                 isBlank(submission.url()) ? null : submission.url().strip(), canonicalUrl, source,
                 isBlank(submission.title()) ? null : submission.title().strip(), publishedAt, receivedAt,
                 language, authors, isBlank(submission.section()) ? null : submission.section().strip(), metadata,
-                hasHtml ? submission.html() : null, hasText ? submission.text() : null);
+                null, null);
+        return new RawArticle(envelope, page, hasHtml);
     }
 
     private static Instant parseDate(String value) {

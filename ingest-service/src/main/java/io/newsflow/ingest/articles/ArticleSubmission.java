@@ -1,6 +1,7 @@
 package io.newsflow.ingest.articles;
 
 import io.newsflow.contracts.Source;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,8 @@ import java.util.Map;
 public record ArticleSubmission(
         String url,
         Source source,
-        String html,
-        String text,
+        @Schema(type = "string", implementation = String.class) PageText html,
+        @Schema(type = "string", implementation = String.class) PageText text,
         String title,
         String publishedAt,
         String language,
@@ -34,6 +35,11 @@ public record ArticleSubmission(
     /** A submission with only the fields the first API version had. */
     public static ArticleSubmission of(String url, Source source, String html, String text, String title,
             String publishedAt) {
-        return new ArticleSubmission(url, source, html, text, title, publishedAt, null, null, null, null);
+        return new ArticleSubmission(url, source, page(html), page(text), title, publishedAt, null, null, null, null);
+    }
+
+    /** The page or text as a submission carries it; null stays null. */
+    static PageText page(String content) {
+        return content == null ? null : PageText.of(content);
     }
 }

@@ -1,11 +1,10 @@
 package io.newsflow.ingest.articles;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.ingest.IngestProperties;
-import io.newsflow.kafka.EventSerdes;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,11 +33,11 @@ class ArticlesConfiguration {
                 .build();
     }
 
-    /** Values are schema'd JSON without Java type headers, so consumers in any language read them. */
+    /** Values are the events' JSON, already encoded by {@link RawArticle#toJson()}. */
     @Bean
-    KafkaTemplate<String, ArticleReceived> rawArticlesTemplate(KafkaProperties kafka) {
-        var factory = new DefaultKafkaProducerFactory<String, ArticleReceived>(kafka.buildProducerProperties(),
-                new StringSerializer(), EventSerdes.<ArticleReceived>serializer());
+    KafkaTemplate<String, byte[]> rawArticlesTemplate(KafkaProperties kafka) {
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(kafka.buildProducerProperties(),
+                new StringSerializer(), new ByteArraySerializer());
         return new KafkaTemplate<>(factory);
     }
 
@@ -48,7 +47,7 @@ class ArticlesConfiguration {
     }
 
     @Bean
-    ArticleIntake articleIntake(KafkaTemplate<String, ArticleReceived> rawArticlesTemplate,
+    ArticleIntake articleIntake(KafkaTemplate<String, byte[]> rawArticlesTemplate,
             IngestProperties properties, IntakeMetrics metrics) {
         return new ArticleIntake(new KafkaRawArticlePublisher(rawArticlesTemplate, properties.topic().name()),
                 Clock.systemUTC(), properties.sendTimeout(), metrics);

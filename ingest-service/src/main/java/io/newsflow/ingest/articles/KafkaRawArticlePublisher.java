@@ -1,6 +1,5 @@
 package io.newsflow.ingest.articles;
 
-import io.newsflow.contracts.ArticleReceived;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -9,22 +8,24 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Writes accepted articles to the raw topic, keyed by article id. The producer runs with
  * {@code acks=all} and idempotence, so the returned future completes only once the record is on
- * every in-sync replica; the caller answers 202 after that, never before.
+ * every in-sync replica; the caller answers 202 after that, never before. Values are the
+ * events' JSON, made by {@link RawArticle#toJson()} (no Java type headers, so consumers in any
+ * language read them).
  */
 class KafkaRawArticlePublisher implements RawArticlePublisher {
 
-    private final KafkaTemplate<String, ArticleReceived> kafka;
+    private final KafkaTemplate<String, byte[]> kafka;
     private final String topic;
 
-    KafkaRawArticlePublisher(KafkaTemplate<String, ArticleReceived> kafka, String topic) {
+    KafkaRawArticlePublisher(KafkaTemplate<String, byte[]> kafka, String topic) {
         this.kafka = kafka;
         this.topic = topic;
     }
 
     @Override
-    public CompletableFuture<Long> send(ArticleReceived article) {
+    public CompletableFuture<Long> send(RawArticle article) {
         try {
-            return kafka.send(topic, article.id(), article)
+            return kafka.send(topic, article.envelope().id(), article.toJson())
                     .handle((result, failure) -> {
                         if (failure != null) {
                             throw translate(failure);

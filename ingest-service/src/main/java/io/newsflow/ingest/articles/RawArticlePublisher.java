@@ -1,6 +1,5 @@
 package io.newsflow.ingest.articles;
 
-import io.newsflow.contracts.ArticleReceived;
 import java.util.concurrent.CompletableFuture;
 
 /** Where accepted articles go: the Kafka shell in production, a fake in unit tests. */
@@ -13,5 +12,5 @@ public interface RawArticlePublisher {
      *         record) once the broker acknowledged it; fails with {@link BrokerUnavailableException}
      *         when it could not, or {@link PayloadTooLargeException} when the record is too big
      */
-    CompletableFuture<Long> send(ArticleReceived article);
+    CompletableFuture<Long> send(RawArticle article);
 }

@@ -42,11 +42,15 @@ final class SubmissionJson {
             throw new MalformedRequestException("The request body is empty; send the article as JSON.", null);
         }
         try {
-            return MAPPER.readValue(json, ArticleSubmission.class);
+            return MAPPER.readerFor(ArticleSubmission.class).withAttribute(PageText.SOURCE_ATTRIBUTE, json)
+                    .readValue(json);
         } catch (UnrecognizedPropertyException e) {
             throw new MalformedRequestException("Unknown field '" + e.getPropertyName() + "'.", path(e));
         } catch (DatabindException e) {
             String field = path(e);
+            if (e.getCause() instanceof PageText.InvalidPageException invalid) {
+                throw new MalformedRequestException("Field '" + field + "' " + invalid.getMessage() + ".", field);
+            }
             throw new MalformedRequestException((field == null ? "Invalid JSON" : "Field '" + field + "' has the wrong type")
                     + ": " + e.getOriginalMessage() + location(e), field);
         } catch (JacksonException e) {

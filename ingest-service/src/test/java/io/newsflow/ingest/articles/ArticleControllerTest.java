@@ -245,11 +245,11 @@ class ArticleControllerTest {
         volatile boolean down;
 
         @Override
-        public CompletableFuture<Long> send(ArticleReceived article) {
+        public CompletableFuture<Long> send(RawArticle article) {
             if (down) {
                 return CompletableFuture.failedFuture(new BrokerUnavailableException("test: broker down", null));
             }
-            published.add(article);
+            published.add(article.toEvent());
             return CompletableFuture.completedFuture((long) published.size());
         }
 

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.contracts.ArticleReceived;
-import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Source;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /** With no broker listening, a post must fail fast and clearly, never hang or pretend success. */
 class KafkaRawArticlePublisherTest {
@@ -26,19 +25,20 @@ class KafkaRawArticlePublisherTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        var factory = new DefaultKafkaProducerFactory<String, ArticleReceived>(Map.of(
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1500),
-                new StringSerializer(), new JacksonJsonSerializer<>(EventJson.mapper()));
+                new StringSerializer(), new ByteArraySerializer());
         var publisher = new KafkaRawArticlePublisher(new KafkaTemplate<>(factory), "news.raw");
         ArticleReceived article = new ArticleReceived(1, "0123456789abcdef0123456789abcdef", null, null,
-                Source.named("X"), null, null, Instant.now(), null, null, null, null, null, "text");
+                Source.named("X"), null, null, Instant.now(), null, null, null, null, null, null);
+        RawArticle raw = new RawArticle(article, PageText.of("text"), false);
 
         long start = System.nanoTime();
         try {
-            assertThatThrownBy(() -> publisher.send(article).get(5, java.util.concurrent.TimeUnit.SECONDS))
+            assertThatThrownBy(() -> publisher.send(raw).get(5, java.util.concurrent.TimeUnit.SECONDS))
                     .hasCauseInstanceOf(BrokerUnavailableException.class);
         } finally {
             factory.destroy();

@@ -1,0 +1,223 @@
+package io.newsflow.ingest.articles;
+
+import io.newsflow.contracts.EventJson;
+import java.util.Arrays;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * A posted page or text, kept as the JSON string literal (quotes included, UTF-8) it arrived in.
+ *
+ * <p>Why: pages are ~100 KB and the service's work per article is otherwise mostly moving them
+ * through Jackson twice, decoding the request's string into a {@code String} and encoding it
+ * again into the raw record. Neither the id (taken from the URL) nor any rule needs the page as
+ * characters, so the literal is validated once, here, and copied into the record verbatim.
+ * Jackson has no way to hand over a string value's bytes undecoded, hence this class; it is only
+ * a validator, the decoding is still Jackson's ({@link #decode()}).
+ *
+ * <p>The validation is what the JSON and UTF-8 specifications require of a string literal plus
+ * this API's own rule: well-formed UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF), no raw control characters, only JSON's escapes, and no NUL in any form.
+ */
+@JsonDeserialize(using = PageText.Reader.class)
+final class PageText {
+
+    /**
+     * Attribute of the deserialisation context holding the {@code byte[]} being read; without it
+     * the reader falls back to decoding the string.
+     */
+    static final String SOURCE_ATTRIBUTE = PageText.class.getName() + ".source";
+
+    private final byte[] source;
+    private final int start;
+    private final int end;
+    private final boolean blank;
+    private final boolean nul;
+
+    private PageText(byte[] source, int start, int end, boolean blank, boolean nul) {
+        this.source = source;
+        this.start = start;
+        this.end = end;
+        this.blank = blank;
+        this.nul = nul;
+    }
+
+    /** The literal that encodes {@code text}, for pages that did not arrive as JSON. */
+    static PageText of(String text) {
+        byte[] json = EventJson.mapper().writeValueAsBytes(text);
+        return new PageText(json, 0, json.length, text.isBlank(), text.indexOf('\u0000') >= 0);
+    }
+
+    /**
+     * Reads the string literal whose opening quote is at {@code start}.
+     *
+     * @throws InvalidPageException if it is not a valid literal
+     */
+    static PageText read(byte[] source, int start) {
+        if (start < 0 || start >= source.length || source[start] != '"') {
+            throw new InvalidPageException("must be a JSON string");
+        }
+        boolean blank = true;
+        boolean nul = false;
+        int i = start + 1;
+        int n = source.length;
+        while (i < n) {
+            int b = source[i];
+            if (b >= 0x20) {
+                if (b == '"') {
+                    return new PageText(source, start, i + 1, blank, nul);
+                }
+                if (b == '\\') {
+                    if (i + 1 >= n) {
+                        break;
+                    }
+                    int escaped = source[i + 1];
+                    switch (escaped) {
+                        case '"', '\\', '/', 'b' -> blank = false;
+                        case 'n', 'r', 't', 'f' -> { }
+                        case 'u' -> {
+                            int code = hex(source, i + 2);
+                            nul |= code == 0;
+                            blank &= Character.isWhitespace(code) || Character.isSpaceChar(code);
+                            i += 4;
+                        }
+                        default -> throw new InvalidPageException("has an invalid escape sequence \\"
+                                + (char) (escaped & 0xFF));
+                    }
+                    i += 2;
+                    continue;
+                }
+                if (b != ' ') {
+                    blank = false;
+                }
+                i++;
+            } else if (b >= 0) {
+                throw new InvalidPageException("contains an unescaped control character (U+"
+                        + String.format("%04X", b) + ")");
+            } else {
+                i = utf8(source, i);
+                blank = false;
+            }
+        }
+        throw new InvalidPageException("is not a terminated JSON string");
+    }
+
+    /** True if the text is empty or white space only. */
+    boolean isBlank() {
+        return blank;
+    }
+
+    /** True if the text contains U+0000, which no page has and some consumers choke on. */
+    boolean containsNul() {
+        return nul;
+    }
+
+    /** Size of the literal in bytes. */
+    int length() {
+        return end - start;
+    }
+
+    /** The text itself, decoded. */
+    String decode() {
+        return EventJson.mapper().readValue(source, start, end - start, String.class);
+    }
+
+    /** Copies the literal into {@code target} at {@code offset}. */
+    void copyTo(byte[] target, int offset) {
+        System.arraycopy(source, start, target, offset, end - start);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PageText that
+                && Arrays.equals(source, start, end, that.source, that.start, that.end);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 1;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + source[i];
+        }
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "PageText[" + length() + " bytes]";
+    }
+
+    private static int hex(byte[] source, int at) {
+        if (at + 4 > source.length) {
+            throw new InvalidPageException("has a truncated \\u escape");
+        }
+        int value = 0;
+        for (int k = at; k < at + 4; k++) {
+            int digit = Character.digit(source[k], 16);
+            if (digit < 0) {
+                throw new InvalidPageException("has an invalid \\u escape");
+            }
+            value = value << 4 | digit;
+        }
+        return value;
+    }
+
+    /** Checks the multi-byte UTF-8 sequence at {@code i}; returns the index after it. */
+    private static int utf8(byte[] source, int i) {
+        int lead = source[i] & 0xFF;
+        int length;
+        int min = 0x80;
+        int max = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            min = lead == 0xE0 ? 0xA0 : 0x80; // no overlong forms
+            max = lead == 0xED ? 0x9F : 0xBF; // no surrogates
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            min = lead == 0xF0 ? 0x90 : 0x80;
+            max = lead == 0xF4 ? 0x8F : 0xBF; // nothing past U+10FFFF
+        } else {
+            throw new InvalidPageException("is not valid UTF-8 (byte 0x" + Integer.toHexString(lead) + ")");
+        }
+        if (i + length > source.length) {
+            throw new InvalidPageException("is not valid UTF-8 (truncated sequence)");
+        }
+        int second = source[i + 1] & 0xFF;
+        if (second < min || second > max) {
+            throw new InvalidPageException("is not valid UTF-8 (byte 0x" + Integer.toHexString(second) + ")");
+        }
+        for (int k = i + 2; k < i + length; k++) {
+            if ((source[k] & 0xC0) != 0x80) {
+                throw new InvalidPageException("is not valid UTF-8 (byte 0x" + Integer.toHexString(source[k] & 0xFF) + ")");
+            }
+        }
+        return i + length;
+    }
+
+    /** Takes the literal's bytes straight out of the request body being parsed. */
+    static final class Reader extends ValueDeserializer<PageText> {
+        @Override
+        public PageText deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (PageText) context.handleUnexpectedToken(PageText.class, parser);
+            }
+            if (context.getAttribute(SOURCE_ATTRIBUTE) instanceof byte[] source) {
+                // the parser skips the string's content without decoding it when we move on
+                return read(source, (int) parser.currentTokenLocation().getByteOffset());
+            }
+            return of(parser.getString());
+        }
+    }
+
+    /** The literal breaks a rule; the message completes "The field ...". */
+    static final class InvalidPageException extends RuntimeException {
+        InvalidPageException(String message) {
+            super(message);
+        }
+    }
+}
