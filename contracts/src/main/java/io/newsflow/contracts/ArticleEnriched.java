@@ -30,8 +30,26 @@ import java.util.Map;
  * @param authors       bylines: the publisher's, else the page's
  * @param section       the section: the publisher's, else the page's
  * @param metadata      the publisher's free-form metadata, passed through
+ * @param lead          the body's first paragraph
  * @param body          the article text, paragraphs separated by a blank line
  * @param wordCount     words in {@link #body}
+ * @param readingTimeMinutes minutes an adult reads {@link #body} in (230 words a minute, at least 1
+ *                      for a non-empty body)
+ * @param language      the body's language
+ * @param entities      people, organisations, locations and other names, one per entity however
+ *                      often and however spelled it was mentioned, most mentioned first
+ * @param places        countries, regions and cities the article mentions, with coordinates
+ * @param countries     ISO 3166-1 alpha-2 codes of the countries the article is about, most
+ *                      weighty first
+ * @param primaryCountry the country the article is mainly about: its dateline's, else the most
+ *                      weighty
+ * @param location      a point for maps: the most specific confident place in the primary country
+ * @param dates         dates the body mentions, resolved against the publication time
+ * @param topics        IPTC Media Topics (top level) with scores, best first
+ * @param keywords      key phrases, best first
+ * @param sentiment     the document's tone
+ * @param summary       one to three sentences of the body
+ * @param fingerprints  hashes for finding duplicates
  * @param enrichment    how and when this record was made
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -53,8 +71,22 @@ public record ArticleEnriched(
         List<String> authors,
         String section,
         Map<String, String> metadata,
+        String lead,
         @JsonInclude(JsonInclude.Include.ALWAYS) String body,
         int wordCount,
+        int readingTimeMinutes,
+        Language language,
+        List<Entity> entities,
+        List<Place> places,
+        List<String> countries,
+        String primaryCountry,
+        GeoPoint location,
+        List<DateMention> dates,
+        List<Topic> topics,
+        List<Keyword> keywords,
+        Sentiment sentiment,
+        String summary,
+        Fingerprints fingerprints,
         Enrichment enrichment) {
 
     /** The shape version that producers of this record write today. */
@@ -64,14 +96,120 @@ public record ArticleEnriched(
         authors = authors == null ? List.of() : List.copyOf(authors);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         body = body == null ? "" : body;
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        places = places == null ? List.of() : List.copyOf(places);
+        countries = countries == null ? List.of() : List.copyOf(countries);
+        dates = dates == null ? List.of() : List.copyOf(dates);
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
     }
 
     /**
-     * A dateline: the text as written and the place it names (null for agency-only datelines
-     * such as {@code (Reuters) -}).
+     * A dateline: the text as written, the place it names (null for agency-only datelines such
+     * as {@code (Reuters) -}) and that place's country (ISO 3166-1 alpha-2) when known.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Dateline(String text, String place) {
+    public record Dateline(String text, String place, String countryCode) {
+    }
+
+    /**
+     * A language.
+     *
+     * @param code       ISO 639-1 code, e.g. {@code en}
+     * @param confidence 0 to 1
+     */
+    public record Language(String code, double confidence) {
+    }
+
+    /**
+     * A span of {@link #body}: character offsets (UTF-16 units, as Java, JavaScript and
+     * Elasticsearch count them), {@code end} exclusive.
+     */
+    public record Span(int start, int end) {
+    }
+
+    /**
+     * A named entity.
+     *
+     * @param type          {@code PERSON}, {@code ORGANIZATION}, {@code LOCATION} or {@code MISC}
+     *                      (nationalities, events, products, works), as in CoNLL
+     * @param text          its fullest form as written in the article
+     * @param canonicalName its name in the knowledge base, else the fullest form
+     * @param aliases       other names it is known by (knowledge base) or was written as here
+     * @param id            stable knowledge-base id such as {@code person/volodymyr-zelenskyy}; absent
+     *                      for names not in the knowledge base
+     * @param mentions      how many times it is mentioned
+     * @param offsets       where, in {@link #body}
+     * @param confidence    0 to 1
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Entity(String type, String text, String canonicalName, List<String> aliases, String id,
+            int mentions, List<Span> offsets, double confidence) {
+        public Entity {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            offsets = offsets == null ? List.of() : List.copyOf(offsets);
+        }
+    }
+
+    /**
+     * A place the article mentions.
+     *
+     * @param name        its usual English name
+     * @param countryCode ISO 3166-1 alpha-2 code of its country
+     * @param kind        {@code country}, {@code region} or {@code city}
+     * @param lat         latitude, WGS84
+     * @param lon         longitude, WGS84
+     * @param mentions    how many times it is mentioned (title included)
+     */
+    public record Place(String name, String countryCode, String kind, double lat, double lon, int mentions) {
+    }
+
+    /** A point on the map, WGS84. */
+    public record GeoPoint(double lat, double lon) {
+    }
+
+    /**
+     * A date the body mentions.
+     *
+     * @param text        as written, e.g. {@code last Tuesday}
+     * @param value       ISO 8601 at its granularity: {@code 2024-01-16}, {@code 2024-01}, {@code 2024}
+     * @param granularity {@code day}, {@code month} or {@code year}
+     * @param offsets     where, in {@link #body}
+     */
+    public record DateMention(String text, String value, String granularity, Span offsets) {
+    }
+
+    /**
+     * An IPTC Media Topic.
+     *
+     * @param code  e.g. {@code medtop:11000000}
+     * @param label e.g. {@code politics}
+     * @param score 0 to 1
+     */
+    public record Topic(String code, String label, double score) {
+    }
+
+    /** A key phrase, with a score from 0 to 1 (higher is more characteristic). */
+    public record Keyword(String text, double score) {
+    }
+
+    /**
+     * The document's tone.
+     *
+     * @param score -1 (most negative) to 1 (most positive)
+     * @param label {@code negative}, {@code neutral} or {@code positive}
+     */
+    public record Sentiment(double score, String label) {
+    }
+
+    /**
+     * Duplicate detection.
+     *
+     * @param contentHash hash of the normalised body: equal for the same text however formatted
+     * @param simhash     64-bit SimHash of the body as 16 hex digits: near-duplicates differ in
+     *                    few bits (Hamming distance)
+     */
+    public record Fingerprints(String contentHash, String simhash) {
     }
 
     /** An image: its absolute URL and caption. */

@@ -32,9 +32,19 @@ class EventSchemaTest {
                 1_700_000_000_000L, "https://example.com/a", "https://example.com/a",
                 new Source("Example News", "example.com"), Instant.parse("2024-05-01T10:05:00Z"), null,
                 Instant.parse("2024-05-01T11:00:00Z"), "Example News", "A lead.",
-                new ArticleEnriched.Dateline("LONDON (Reuters) -", "LONDON"),
+                new ArticleEnriched.Dateline("LONDON (Reuters) -", "LONDON", "GB"),
                 new ArticleEnriched.Image("https://example.com/a.jpg", "A caption"),
-                "A title", List.of("Jane Doe"), "World", Map.of(), "First paragraph.\n\nSecond paragraph.", 4,
+                "A title", List.of("Jane Doe"), "World", Map.of(), "First paragraph.",
+                "First paragraph.\n\nSecond paragraph.", 4, 1, new ArticleEnriched.Language("en", 0.98),
+                List.of(new ArticleEnriched.Entity("PERSON", "Keir Starmer", "Keir Starmer", List.of("Starmer"),
+                        "person/keir-starmer", 2, List.of(new ArticleEnriched.Span(0, 12), new ArticleEnriched.Span(20, 27)),
+                        0.9)),
+                List.of(new ArticleEnriched.Place("London", "GB", "city", 51.50853, -0.12574, 1)), List.of("GB"), "GB",
+                new ArticleEnriched.GeoPoint(51.50853, -0.12574),
+                List.of(new ArticleEnriched.DateMention("on Monday", "2024-04-29", "day", new ArticleEnriched.Span(3, 12))),
+                List.of(new ArticleEnriched.Topic("medtop:11000000", "politics", 0.8)),
+                List.of(new ArticleEnriched.Keyword("second paragraph", 0.7)), new ArticleEnriched.Sentiment(-0.2, "neutral"),
+                "First paragraph.", new ArticleEnriched.Fingerprints("9f86d081884c7d65", "00ff00ff00ff00ff"),
                 new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 12, List.of(),
                         List.of("body-from-json-ld")));
     }
@@ -54,6 +64,14 @@ class EventSchemaTest {
         ObjectNode node = json(received());
         node.put("text", "also text");
         assertThat(errors("article-received.v1.schema.json", node)).isNotEmpty();
+    }
+
+    @Test
+    void schemaRejectsMalformedEnrichments() {
+        ObjectNode node = json(enriched());
+        ((ObjectNode) node.get("entities").get(0)).put("type", "PER");
+        node.put("primaryCountry", "gbr");
+        assertThat(errors("article-enriched.v1.schema.json", node)).hasSize(2);
     }
 
     @Test
@@ -77,7 +95,8 @@ class EventSchemaTest {
     void anEmptyBodyIsStillWrittenAsTheSchemaRequires() {
         ArticleEnriched empty = new ArticleEnriched(1, enriched().id(), 1, null, null, Source.named("X"),
                 Instant.parse("2024-05-01T10:05:00Z"), null, null, null, null, null, null, null, null, null, null,
-                null, 0, new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 1, null,
+                null, null, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null,
+                new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 1, null,
                         List.of("no-article-found")));
         ObjectNode node = json(empty);
         assertThat(node.get("body").asString()).isEmpty();

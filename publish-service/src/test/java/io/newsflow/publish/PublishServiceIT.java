@@ -51,9 +51,9 @@ class PublishServiceIT {
         return new ArticleEnriched(1, ArticleIds.fromUrl(url), revision, url, url,
                 new Source("Example", "example.org"), Instant.parse("2024-05-01T10:00:00Z"),
                 Instant.parse("2024-05-01T08:00:00Z"), null, "Example", "Lead of " + title,
-                new ArticleEnriched.Dateline("GENEVA (Reuters) -", "GENEVA"), null,
-                title, List.of("Jane Doe"), "World", Map.of("feed", "rss"),
-                "Body of " + title + ".", 3,
+                new ArticleEnriched.Dateline("GENEVA (Reuters) -", "GENEVA", "CH"), null,
+                title, List.of("Jane Doe"), "World", Map.of("feed", "rss"), null,
+                "Body of " + title + ".", 3, 1, null, null, null, null, null, null, null, null, null, null, null, null,
                 new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:00:01Z"), 5, List.of(), List.of()));
     }
 

@@ -22,11 +22,12 @@ import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.SerializationFeature;
 
 /**
- * {@code newsflow enrich FILE|DIR... [--url URL] [--out DIR]}: runs the enrichment pipeline
+ * {@code newsflow enrich FILE|DIR... [--url URL] [--as-is] [--out DIR]}: runs the enrichment pipeline
  * offline, with no Kafka or Elasticsearch, and prints for each input exactly the record the
  * service would write to news.enriched (with revision 0: offline there is no broker to number
  * posts). Files ending in {@code .html}, {@code .htm} (optionally
- * {@code .gz}) are pages; anything else is scraped text.
+ * {@code .gz}) are pages; anything else is scraped text, which {@code --as-is} takes as an already
+ * clean body (offsets in the record then point into the file's text).
  */
 public final class EnrichCommand {
 
@@ -41,10 +42,12 @@ public final class EnrichCommand {
         List<Path> inputs = new ArrayList<>();
         String url = null;
         Path outDir = null;
+        boolean asIs = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = ++i < args.length ? args[i] : null;
                 case "--out" -> outDir = ++i < args.length ? Path.of(args[i]) : null;
+                case "--as-is" -> asIs = true;
                 case "-h", "--help" -> {
                     out.println(usage());
                     return 0;
@@ -72,7 +75,7 @@ public final class EnrichCommand {
         int failures = 0;
         for (Path file : files) {
             try {
-                ArticleEnriched enriched = pipeline.enrich(received(file, url), 0);
+                ArticleEnriched enriched = pipeline.enrich(received(file, url), 0, asIs);
                 String json = writer.writeValueAsString(enriched);
                 if (outDir != null) {
                     Files.createDirectories(outDir);
@@ -151,10 +154,11 @@ public final class EnrichCommand {
     }
 
     private static String usage() {
-        return "usage: newsflow enrich FILE|DIR... [--url URL] [--out DIR]\n"
+        return "usage: newsflow enrich FILE|DIR... [--url URL] [--as-is] [--out DIR]\n"
                 + "  Runs the enrichment pipeline offline and prints the news.enriched record of each input.\n"
                 + "  *.html, *.htm (optionally .gz) are pages; other files are scraped text.\n"
                 + "  --url URL  the page's URL (one input only): sets the id as ingest would\n"
+                + "  --as-is    text files are clean bodies: no extraction, offsets point into the file\n"
                 + "  --out DIR  write {input-name}.json files into DIR instead of printing";
     }
 }

@@ -1,7 +1,9 @@
 package io.newsflow.enrich.pipeline;
 
+import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.extraction.ExtractedArticle;
+import io.newsflow.enrich.text.TextAnalysis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,30 @@ public final class ArticleDraft {
     String section;
     String body = "";
     String canonicalUrl;
+    /** Posted text is the body as it is (no extraction). */
+    boolean textAsIs;
     Instant publishedAt;
     Instant modifiedAt;
     int wordCount;
+    int readingTimeMinutes;
+    String lead;
+    /** The body segmented once for every enricher; empty until the statistics step ran. */
+    TextAnalysis analysis = TextAnalysis.of("");
+    ArticleEnriched.Language language;
+    List<ArticleEnriched.Entity> entities;
+    /** Locations the entity recogniser found, for the places step. */
+    List<ArticleEnriched.Entity> locationEntities = List.of();
+    List<ArticleEnriched.Place> places;
+    List<String> countries;
+    String primaryCountry;
+    String datelineCountryCode;
+    ArticleEnriched.GeoPoint location;
+    List<ArticleEnriched.DateMention> dates;
+    List<ArticleEnriched.Topic> topics;
+    List<ArticleEnriched.Keyword> keywords;
+    ArticleEnriched.Sentiment sentiment;
+    String summary;
+    ArticleEnriched.Fingerprints fingerprints;
     final List<String> flags = new ArrayList<>();
 
     ArticleDraft(ArticleReceived received) {

@@ -26,6 +26,10 @@ final class ExtractionStep implements EnrichmentStep {
     @Override
     public void apply(ArticleDraft draft) {
         var received = draft.received();
+        if (draft.textAsIs) {
+            draft.body = received.text() == null ? "" : received.text();
+            return;
+        }
         ExtractedArticle article = received.hasHtml()
                 ? extractor.fromHtml(received.html(), received.url())
                 : extractor.fromText(received.text(), received.url());

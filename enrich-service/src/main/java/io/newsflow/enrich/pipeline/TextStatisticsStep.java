@@ -1,7 +1,16 @@
 package io.newsflow.enrich.pipeline;
 
-/** Word count of the body: words are runs of letters or digits, in any script. */
+import io.newsflow.enrich.text.TextAnalysis;
+
+/**
+ * Segments the body once for all enrichers, and counts it: words (runs of letters or digits, in
+ * any script), reading time, and the lead paragraph.
+ */
 final class TextStatisticsStep implements EnrichmentStep {
+
+    /** Adult silent reading speed for non-fiction, words per minute. */
+    static final int WORDS_PER_MINUTE = 230;
+    private static final int MAX_LEAD = 1000;
 
     @Override
     public String name() {
@@ -10,7 +19,11 @@ final class TextStatisticsStep implements EnrichmentStep {
 
     @Override
     public void apply(ArticleDraft draft) {
+        draft.analysis = TextAnalysis.of(draft.body);
         draft.wordCount = countWords(draft.body);
+        draft.readingTimeMinutes = draft.wordCount == 0 ? 0
+                : Math.max(1, Math.round(draft.wordCount / (float) WORDS_PER_MINUTE));
+        draft.lead = lead(draft.body);
     }
 
     static int countWords(String text) {
@@ -26,5 +39,20 @@ final class TextStatisticsStep implements EnrichmentStep {
             i += Character.charCount(codePoint);
         }
         return words;
+    }
+
+    /** The first paragraph, cut at a word boundary if it is very long; null for an empty body. */
+    static String lead(String body) {
+        String trimmed = body.strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        int end = trimmed.indexOf("\n\n");
+        String first = end < 0 ? trimmed : trimmed.substring(0, end).strip();
+        if (first.length() <= MAX_LEAD) {
+            return first;
+        }
+        int cut = first.lastIndexOf(' ', MAX_LEAD);
+        return first.substring(0, cut > MAX_LEAD / 2 ? cut : MAX_LEAD) + "\u2026";
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.EnrichProperties;
@@ -29,8 +30,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class StreamConfiguration {
 
     @Bean
-    EnrichmentPipeline enrichmentPipeline() {
-        return EnrichmentPipeline.standard(Clock.systemUTC());
+    EnrichmentPipeline enrichmentPipeline(MeterRegistry registry) {
+        return EnrichmentPipeline.standard(Clock.systemUTC(), registry);
     }
 
     @Bean

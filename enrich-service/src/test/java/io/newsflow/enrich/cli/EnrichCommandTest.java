@@ -43,6 +43,17 @@ class EnrichCommandTest {
     }
 
     @Test
+    void asIsTakesTheTextFileAsTheBodySoOffsetsPointIntoIt() throws Exception {
+        String text = "BRUSSELS  -- Short line\n   indented   line with  spaces.\n\nMore.";
+        Path file = Files.writeString(dir.resolve("clean.txt"), text);
+        assertThat(run(file.toString(), "--as-is")).isZero();
+
+        ArticleEnriched article = EventJson.mapper().readValue(out.toString(StandardCharsets.UTF_8), ArticleEnriched.class);
+        assertThat(article.body()).isEqualTo(text);
+        assertThat(article.title()).isNull();
+    }
+
+    @Test
     void writesOneJsonFilePerInputWithOut() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "The first story of the day\nThe body of story A is a single sentence of more than ten words.");
         Files.writeString(dir.resolve("b.html"), "<html><body><p>The body of story B is one short sentence.</p></body></html>");
