@@ -52,7 +52,9 @@ public final class ArticleIndex {
 
     /**
      * Creates (or updates) the index template and, when the alias points nowhere, the versioned
-     * index behind it. Idempotent: safe at every start of every instance.
+     * index behind it; when it exists, adds fields the mapping gained since (Elasticsearch refuses
+     * to change existing ones: that takes a new index version and a reindex). Idempotent: safe at
+     * every start of every instance.
      */
     public void ensureExists() throws IOException {
         TypeMapping mappings;
@@ -69,6 +71,9 @@ public final class ArticleIndex {
                                 .refreshInterval(Time.of(time -> time.time(properties.refreshInterval()))))
                         .mappings(mappings)));
         if (client.indices().existsAlias(a -> a.name(properties.alias())).value()) {
+            // new fields reach the existing index too; a changed field needs a new index version
+            client.indices().putMapping(m -> m.index(properties.alias()).dynamic(mappings.dynamic())
+                    .properties(mappings.properties()));
             return;
         }
         String index = properties.versionedName();
