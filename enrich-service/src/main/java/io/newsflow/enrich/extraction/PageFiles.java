@@ -10,15 +10,15 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** Lists and reads {@code *.html} / {@code *.html.gz} page files for the command-line tools. */
-final class PageFiles {
+public final class PageFiles {
 
-    record Page(String id, byte[] bytes) {
+    public record Page(String id, byte[] bytes) {
     }
 
     private PageFiles() {
     }
 
-    static List<Path> list(Path dir) throws IOException {
+    public static List<Path> list(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             s.filter(p -> id(p) != null).sorted().forEach(out::add);
@@ -40,7 +40,7 @@ final class PageFiles {
         return null;
     }
 
-    static Page read(Path p) throws IOException {
+    public static Page read(Path p) throws IOException {
         byte[] bytes;
         if (p.getFileName().toString().endsWith(".gz")) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {

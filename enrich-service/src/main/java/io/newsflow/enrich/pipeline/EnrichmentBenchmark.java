@@ -1,0 +1,104 @@
+package io.newsflow.enrich.pipeline;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.Source;
+import io.newsflow.enrich.extraction.ArticleExtractor;
+import io.newsflow.enrich.extraction.PageFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code EnrichmentBenchmark IN_DIR [rounds] [seconds-per-round]}: single-thread, warm throughput
+ * of the whole pipeline (extraction and every enricher) over a folder of real pages, the time
+ * share of each step, the data start-up time and the heap the loaded data holds. Pages are read
+ * and decoded into memory first, so disk and charset costs are excluded; the median of several
+ * rounds keeps the figure meaningful on a machine shared with other work.
+ */
+public final class EnrichmentBenchmark {
+
+    private EnrichmentBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: EnrichmentBenchmark IN_DIR [rounds] [seconds-per-round]");
+            System.exit(2);
+        }
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
+        List<ArticleReceived> articles = new ArrayList<>();
+        for (Path file : PageFiles.list(Path.of(args[0]))) {
+            PageFiles.Page page = PageFiles.read(file);
+            articles.add(new ArticleReceived(ArticleReceived.SCHEMA_VERSION, page.id(), null, null,
+                    Source.named("bench"), null, null, Instant.parse("2024-05-01T10:00:00Z"), null, null, null, null,
+                    ArticleExtractor.decodeHtml(page.bytes()), null));
+        }
+        long heapBefore = usedHeapAfterGc();
+        long loadStart = System.nanoTime();
+        EnrichmentPipeline warm = EnrichmentPipeline.standard(Clock.systemUTC(), new SimpleMeterRegistry());
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        long dataHeap = usedHeapAfterGc() - heapBefore;
+        long words = 0;
+        for (ArticleReceived article : articles) {
+            words += warm.enrich(article, 1).wordCount();
+        }
+        measure(warm, articles, seconds * 2);
+        // a fresh registry, so the step shares cover the measured rounds only
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        EnrichmentPipeline pipeline = EnrichmentPipeline.standard(Clock.systemUTC(), registry);
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            rates[r] = measure(pipeline, articles, seconds);
+        }
+        Arrays.sort(rates);
+        double meanWords = (double) words / articles.size();
+        System.out.printf("pages: %d (mean %.0f body words), rounds: %d x %.1fs, one thread%n", articles.size(),
+                meanWords, rounds, seconds);
+        System.out.printf("pipeline: median %.1f articles/s, best %.1f articles/s (%.2f ms/article; %.0f words/s)%n",
+                rates[rounds / 2], rates[rounds - 1], 1000 / rates[rounds / 2], rates[rounds / 2] * meanWords);
+        System.out.printf("data start-up: %.2f s, heap held by the loaded pipeline: %d MiB%n", loadSeconds,
+                dataHeap >> 20);
+        List<Timer> steps = new ArrayList<>(registry.find("newsflow.enrich.step").timers());
+        double total = steps.stream().mapToDouble(t -> t.totalTime(TimeUnit.NANOSECONDS)).sum();
+        steps.sort(Comparator.comparingDouble((Timer t) -> t.totalTime(TimeUnit.NANOSECONDS)).reversed());
+        System.out.println("share of pipeline time by step:");
+        for (Timer timer : steps) {
+            System.out.printf("  %-12s %5.1f%%  %7.3f ms/article%n", timer.getId().getTag("step"),
+                    100 * timer.totalTime(TimeUnit.NANOSECONDS) / total, timer.mean(TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private static double measure(EnrichmentPipeline pipeline, List<ArticleReceived> articles, double seconds) {
+        long sink = 0;
+        long start = System.nanoTime();
+        long endAt = start + (long) (seconds * 1e9);
+        long done = 0;
+        while (System.nanoTime() < endAt) {
+            for (ArticleReceived article : articles) {
+                sink += pipeline.enrich(article, 1).wordCount();
+                done++;
+            }
+        }
+        if (sink == 42) {
+            System.out.println();
+        }
+        return done / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}
