@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.EventJson;
@@ -47,6 +48,9 @@ class PublishServiceIT {
     @Autowired
     ElasticsearchClient elasticsearch;
 
+    @Autowired
+    MeterRegistry meters;
+
     static ArticleEnriched article(String url, long revision, String title) {
         return new ArticleEnriched(1, ArticleIds.fromUrl(url), revision, url, url,
                 new Source("Example", "example.org"), Instant.parse("2024-05-01T10:00:00Z"),
@@ -77,6 +81,41 @@ class PublishServiceIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(elasticsearch.search(s -> s
                         .index("news-articles").query(q -> q.match(m -> m.field("title").query("talks"))), JsonNode.class)
                 .hits().hits()).extracting(hit -> hit.id()).contains(article.id()));
+    }
+
+    @Test
+    void enrichmentsAreFacetsAndTheLatencyIsMeasured() throws Exception {
+        String url = "https://example.org/facets";
+        ArticleEnriched base = article(url, 5, "Starmer visits Paris");
+        ArticleEnriched article = new ArticleEnriched(1, base.id(), 5, url, url, base.source(), base.receivedAt(),
+                base.publishedAt(), null, null, null, null, null, base.title(), List.of(), null, Map.of(),
+                "Keir Starmer met Emmanuel Macron.", base.body(), 5, 1, new ArticleEnriched.Language("en", 0.99),
+                List.of(new ArticleEnriched.Entity("PERSON", "Keir Starmer", "Keir Starmer", List.of(),
+                                "person/keir-starmer", 1, List.of(new ArticleEnriched.Span(0, 12)), 0.9),
+                        new ArticleEnriched.Entity("ORGANIZATION", "NATO", "NATO", List.of(), null, 1, List.of(), 0.8)),
+                List.of(new ArticleEnriched.Place("Paris", "FR", "city", 48.85341, 2.3488, 1)), List.of("FR", "GB"),
+                "FR", new ArticleEnriched.GeoPoint(48.85341, 2.3488), List.of(),
+                List.of(new ArticleEnriched.Topic("medtop:11000000", "politics", 0.9)),
+                List.of(new ArticleEnriched.Keyword("state visit", 0.8)), new ArticleEnriched.Sentiment(0.3, "positive"),
+                "Keir Starmer met Emmanuel Macron.", new ArticleEnriched.Fingerprints("ab", "0123456789abcdef"),
+                base.enrichment());
+
+        KafkaTopics.send(Topics.ENRICHED, article.id(), EventJson.mapper().writeValueAsString(article));
+
+        awaitDocument(article.id(), doc -> true);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(elasticsearch.search(s -> s
+                        .index("news-articles").query(q -> q.bool(b -> b
+                                .filter(f -> f.term(t -> t.field("people").value("Keir Starmer")))
+                                .filter(f -> f.term(t -> t.field("organizations").value("NATO")))
+                                .filter(f -> f.term(t -> t.field("entityIds").value("person/keir-starmer")))
+                                .filter(f -> f.term(t -> t.field("countries").value("GB")))
+                                .filter(f -> f.term(t -> t.field("topics.label").value("politics")))
+                                .filter(f -> f.term(t -> t.field("language.code").value("en")))
+                                .filter(f -> f.range(r -> r.number(n -> n.field("sentiment.score").gt(0.0))))
+                                .filter(f -> f.geoDistance(g -> g.field("location").distance("50km")
+                                        .location(l -> l.latlon(ll -> ll.lat(48.8).lon(2.3))))))), JsonNode.class)
+                .hits().hits()).extracting(hit -> hit.id()).containsExactly(article.id()));
+        assertThat(meters.get("newsflow.publish.latency").timer().count()).isPositive();
     }
 
     @Test

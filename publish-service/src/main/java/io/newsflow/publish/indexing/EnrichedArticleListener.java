@@ -2,8 +2,11 @@ package io.newsflow.publish.indexing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.newsflow.contracts.ArticleEnriched;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +38,7 @@ class EnrichedArticleListener {
     private final Counter written;
     private final Counter stale;
     private final Counter rejected;
+    private final Timer latency;
 
     EnrichedArticleListener(ArticleIndex index, ConsumerRecordRecoverer deadLetters, MeterRegistry meters) {
         this.index = index;
@@ -42,6 +46,12 @@ class EnrichedArticleListener {
         this.written = meters.counter("newsflow.publish.items", "outcome", "written");
         this.stale = meters.counter("newsflow.publish.items", "outcome", "stale");
         this.rejected = meters.counter("newsflow.publish.items", "outcome", "rejected");
+        this.latency = Timer.builder("newsflow.publish.latency")
+                .description("From the ingest service accepting an article (receivedAt) to Elasticsearch "
+                        + "acknowledging its document; it is searchable at the next refresh")
+                .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(1))
+                .register(meters);
     }
 
     @KafkaListener(id = "publish", idIsGroup = false, batch = "true",
@@ -65,10 +75,17 @@ class EnrichedArticleListener {
             throw new BatchListenerFailedException("Elasticsearch unavailable",
                     new IndexingUnavailableException(e.getMessage(), e), 0);
         }
+        Instant acknowledged = Instant.now();
         for (int i = 0; i < outcomes.size(); i++) {
             ArticleIndex.Outcome outcome = outcomes.get(i);
             switch (outcome.kind()) {
-                case WRITTEN -> written.increment();
+                case WRITTEN -> {
+                    written.increment();
+                    ArticleEnriched article = readable.get(i).value();
+                    if (article != null && article.receivedAt() != null) {
+                        latency.record(Duration.between(article.receivedAt(), acknowledged));
+                    }
+                }
                 case STALE -> stale.increment();
                 case REJECTED -> {
                     rejected.increment();
