@@ -81,6 +81,23 @@ class PublishServiceIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(elasticsearch.search(s -> s
                         .index("news-articles").query(q -> q.match(m -> m.field("title").query("talks"))), JsonNode.class)
                 .hits().hits()).extracting(hit -> hit.id()).contains(article.id()));
+        // title.english exists where the cluster has the analyzer (it stems: "resumed" finds "resume");
+        // a node without analysis-common (the test distribution) gets the index without it
+        var titleFields = elasticsearch.indices().getMapping(m -> m.index("news-articles")).result()
+                .get("news-articles-v1").mappings().properties().get("title").text().fields();
+        boolean english;
+        try {
+            elasticsearch.indices().analyze(a -> a.analyzer("english").text("x"));
+            english = true;
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            english = false;
+        }
+        assertThat(titleFields.containsKey("english")).isEqualTo(english);
+        if (english) {
+            assertThat(elasticsearch.search(s -> s.index("news-articles")
+                            .query(q -> q.match(m -> m.field("title.english").query("resumed"))), JsonNode.class)
+                    .hits().hits()).extracting(hit -> hit.id()).contains(article.id());
+        }
     }
 
     @Test

@@ -9,15 +9,19 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.EventJson;
 import io.newsflow.publish.PublishProperties.IndexProperties;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one class that knows the article index: its name, alias, template and the bulk call.
@@ -34,6 +38,7 @@ public final class ArticleIndex {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
     private static final String MAPPINGS = "/elasticsearch/news-articles-mappings.json";
+    private static final String LANGUAGE_ANALYZER = "english";
 
     private final ElasticsearchClient client;
     private final IndexProperties properties;
@@ -57,10 +62,7 @@ public final class ArticleIndex {
      * every start of every instance.
      */
     public void ensureExists() throws IOException {
-        TypeMapping mappings;
-        try (InputStream json = ArticleIndex.class.getResourceAsStream(MAPPINGS)) {
-            mappings = TypeMapping.of(m -> m.withJson(json));
-        }
+        TypeMapping mappings = mappings(hasAnalyzer(LANGUAGE_ANALYZER));
         client.indices().putIndexTemplate(t -> t
                 .name(properties.alias())
                 .indexPatterns(properties.alias() + "-v*")
@@ -89,6 +91,39 @@ public final class ArticleIndex {
         client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index)
                 .alias(properties.alias()).isWriteIndex(true))));
         log.info("Created index {} behind alias {}", index, properties.alias());
+    }
+
+    /**
+     * The mapping, with the {@code english} sub-fields of title and body (stemming, English stop
+     * words) only where the cluster has that analyzer: a node without the analysis-common module
+     * lacks it, and a mapping naming it would be refused, so the index falls back to the standard
+     * analyzer rather than failing to start.
+     */
+    static TypeMapping mappings(boolean withLanguageAnalyzer) throws IOException {
+        JsonNode tree;
+        try (InputStream json = ArticleIndex.class.getResourceAsStream(MAPPINGS)) {
+            tree = EventJson.mapper().readTree(json);
+        }
+        if (!withLanguageAnalyzer) {
+            for (String field : List.of("title", "body")) {
+                if (tree.path("properties").path(field).get("fields") instanceof ObjectNode fields) {
+                    fields.remove(LANGUAGE_ANALYZER);
+                }
+            }
+        }
+        String json = EventJson.mapper().writeValueAsString(tree);
+        return TypeMapping.of(m -> m.withJson(new StringReader(json)));
+    }
+
+    private boolean hasAnalyzer(String analyzer) throws IOException {
+        try {
+            client.indices().analyze(a -> a.analyzer(analyzer).text("news"));
+            return true;
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            log.warn("The cluster has no '{}' analyzer ({}): title and body get the standard analyzer only",
+                    analyzer, e.getMessage());
+            return false;
+        }
     }
 
     /**
