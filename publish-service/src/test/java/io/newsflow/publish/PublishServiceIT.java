@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 /** The publish service against a real broker and a real Elasticsearch. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("local")
-class PublishServiceIT {
+public class PublishServiceIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -51,7 +51,7 @@ class PublishServiceIT {
     @Autowired
     MeterRegistry meters;
 
-    static ArticleEnriched article(String url, long revision, String title) {
+    public static ArticleEnriched article(String url, long revision, String title) {
         return new ArticleEnriched(1, ArticleIds.fromUrl(url), revision, url, url,
                 new Source("Example", "example.org"), Instant.parse("2024-05-01T10:00:00Z"),
                 Instant.parse("2024-05-01T08:00:00Z"), null, "Example", "Lead of " + title,

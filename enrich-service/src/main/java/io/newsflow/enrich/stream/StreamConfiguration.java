@@ -34,9 +34,20 @@ class StreamConfiguration {
         return EnrichmentPipeline.standard(Clock.systemUTC(), registry);
     }
 
+    /**
+     * Compacted: the topic keeps the latest record of every article (and a retraction's tombstone
+     * for a day) without a time limit, so a consumer that starts from the beginning, such as the
+     * publish service's index rebuild ({@code newsflow backfill}), sees every current article.
+     * Records may be as large as the producer sends (a long article with its enrichments).
+     */
     @Bean
-    NewTopic enrichedArticlesTopic(EnrichProperties properties) {
-        return topic(properties.output());
+    NewTopic enrichedArticlesTopic(EnrichProperties properties, KafkaProperties kafka) {
+        var topic = properties.output();
+        Object maxRequestSize = kafka.buildProducerProperties().get("max.request.size");
+        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(topic.replicas())
+                .config("cleanup.policy", "compact")
+                .config("max.message.bytes", maxRequestSize == null ? "1048576" : maxRequestSize.toString())
+                .build();
     }
 
     @Bean

@@ -43,11 +43,22 @@ public final class ArticleIndex {
     private final ElasticsearchClient client;
     private final IndexProperties properties;
     private final Clock clock;
+    private final String target;
 
     public ArticleIndex(ElasticsearchClient client, IndexProperties properties, Clock clock) {
+        this(client, properties, clock, properties.alias());
+    }
+
+    private ArticleIndex(ElasticsearchClient client, IndexProperties properties, Clock clock, String target) {
         this.client = client;
         this.properties = properties;
         this.clock = clock;
+        this.target = target;
+    }
+
+    /** The same index logic writing to one concrete index instead of the alias (for a rebuild). */
+    public ArticleIndex writingTo(String index) {
+        return new ArticleIndex(client, properties, clock, index);
     }
 
     /** The alias readers query. */
@@ -62,20 +73,17 @@ public final class ArticleIndex {
      * every start of every instance.
      */
     public void ensureExists() throws IOException {
-        TypeMapping mappings = mappings(hasAnalyzer(LANGUAGE_ANALYZER));
-        client.indices().putIndexTemplate(t -> t
-                .name(properties.alias())
-                .indexPatterns(properties.alias() + "-v*")
-                .template(template -> template
-                        .settings(s -> s
-                                .numberOfShards(String.valueOf(properties.shards()))
-                                .numberOfReplicas(String.valueOf(properties.replicas()))
-                                .refreshInterval(Time.of(time -> time.time(properties.refreshInterval()))))
-                        .mappings(mappings)));
+        TypeMapping mappings = putTemplate();
         if (client.indices().existsAlias(a -> a.name(properties.alias())).value()) {
             // new fields reach the existing index too; a changed field needs a new index version
-            client.indices().putMapping(m -> m.index(properties.alias()).dynamic(mappings.dynamic())
-                    .properties(mappings.properties()));
+            try {
+                client.indices().putMapping(m -> m.index(properties.alias()).dynamic(mappings.dynamic())
+                        .properties(mappings.properties()));
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                log.warn("The index behind {} has a mapping this version cannot extend ({}); documents keep "
+                        + "being written to it. Rebuild it with the new mapping: ./newsflow backfill",
+                        properties.alias(), e.getMessage());
+            }
             return;
         }
         String index = properties.versionedName();
@@ -91,6 +99,21 @@ public final class ArticleIndex {
         client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index)
                 .alias(properties.alias()).isWriteIndex(true))));
         log.info("Created index {} behind alias {}", index, properties.alias());
+    }
+
+    /** Creates or updates the template every {@code <alias>-v*} index gets; returns its mapping. */
+    private TypeMapping putTemplate() throws IOException {
+        TypeMapping mappings = mappings(hasAnalyzer(LANGUAGE_ANALYZER));
+        client.indices().putIndexTemplate(t -> t
+                .name(properties.alias())
+                .indexPatterns(properties.alias() + "-v*")
+                .template(template -> template
+                        .settings(s -> s
+                                .numberOfShards(String.valueOf(properties.shards()))
+                                .numberOfReplicas(String.valueOf(properties.replicas()))
+                                .refreshInterval(Time.of(time -> time.time(properties.refreshInterval()))))
+                        .mappings(mappings)));
+        return mappings;
     }
 
     /**
@@ -141,14 +164,14 @@ public final class ArticleIndex {
             if (write instanceof Write.Upsert upsert) {
                 ArticleDocument document = ArticleDocument.of(upsert.article(), now);
                 operations.add(BulkOperation.of(op -> op.index(i -> i
-                        .index(properties.alias())
+                        .index(target)
                         .id(document.id())
                         .version(document.revision())
                         .versionType(VersionType.ExternalGte)
                         .document(document))));
             } else {
                 String id = ((Write.Delete) write).id();
-                operations.add(BulkOperation.of(op -> op.delete(d -> d.index(properties.alias()).id(id))));
+                operations.add(BulkOperation.of(op -> op.delete(d -> d.index(target).id(id))));
             }
         }
         BulkResponse response = client.bulk(b -> b.operations(operations));
@@ -157,6 +180,56 @@ public final class ArticleIndex {
             outcomes.add(Outcome.of(item.status(), item.error()));
         }
         return outcomes;
+    }
+
+    /** The concrete index the alias writes to, or null if there is no alias yet. */
+    public String currentIndex() throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(properties.alias())).value()) {
+            return null;
+        }
+        var indices = client.indices().getAlias(a -> a.name(properties.alias())).result();
+        return indices.entrySet().stream()
+                .filter(entry -> Boolean.TRUE.equals(entry.getValue().aliases().get(properties.alias()).isWriteIndex())
+                        || indices.size() == 1)
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /**
+     * Creates a new concrete index for a rebuild: the template gives it this version's mapping;
+     * refreshes and replicas are off while it fills (see {@link #finishBuilding}).
+     *
+     * @throws IllegalStateException if it exists already
+     */
+    public void createForBuilding(String index) throws IOException {
+        if (client.indices().exists(e -> e.index(index)).value()) {
+            throw new IllegalStateException("Index " + index + " exists already; delete it or choose another version");
+        }
+        putTemplate();
+        client.indices().create(c -> c.index(index).settings(settings -> settings
+                .refreshInterval(Time.of(time -> time.time("-1"))).numberOfReplicas("0")));
+    }
+
+    /** Restores the configured refresh interval and replicas of a rebuilt index, and refreshes it. */
+    public void finishBuilding(String index) throws IOException {
+        client.indices().putSettings(p -> p.index(index).settings(settings -> settings
+                .refreshInterval(Time.of(time -> time.time(properties.refreshInterval())))
+                .numberOfReplicas(String.valueOf(properties.replicas()))));
+        client.indices().refresh(r -> r.index(index));
+    }
+
+    /** Points the alias at {@code to} instead of {@code from}, in one atomic step. */
+    public void swapAlias(String from, String to) throws IOException {
+        client.indices().updateAliases(u -> {
+            if (from != null) {
+                u.actions(a -> a.remove(remove -> remove.index(from).alias(properties.alias())));
+            }
+            return u.actions(a -> a.add(add -> add.index(to).alias(properties.alias()).isWriteIndex(true)));
+        });
+    }
+
+    /** The concrete index name of a mapping version. */
+    public String versionedName(int version) {
+        return properties.alias() + "-v" + version;
     }
 
     /** One write of a bulk. */
