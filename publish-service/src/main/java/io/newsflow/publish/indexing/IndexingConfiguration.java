@@ -12,10 +12,15 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Kafka and index wiring of the publish service. */
@@ -57,12 +62,25 @@ class IndexingConfiguration {
     /**
      * Unreadable records are dead-lettered at once. Everything else the listener throws means
      * Elasticsearch could not take the write now: it is retried with back-off, without limit, so
-     * an outage delays indexing but loses nothing.
+     * an outage delays indexing but loses nothing. During a back-off the container is paused
+     * rather than its thread put to sleep: the consumer keeps polling (getting nothing) and so
+     * stays in its group however long the outage lasts, with no rebalance and no busy loop, and
+     * resumes by itself when the back-off ends.
      */
     @Bean
-    DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters, PublishProperties properties) {
+    DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters, PublishProperties properties,
+            KafkaListenerEndpointRegistry listeners, TaskScheduler publishBackOffScheduler) {
         var backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
-        return new DefaultErrorHandler(deadLetters, backOff);
+        return new DefaultErrorHandler(deadLetters, backOff,
+                new ContainerPausingBackOffHandler(new ListenerContainerPauseService(listeners, publishBackOffScheduler)));
+    }
+
+    /** Resumes paused listener containers when their back-off ends. */
+    @Bean
+    ThreadPoolTaskScheduler publishBackOffScheduler() {
+        var scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("publish-backoff-");
+        return scheduler;
     }
 }
