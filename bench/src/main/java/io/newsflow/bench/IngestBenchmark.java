@@ -458,7 +458,7 @@ public final class IngestBenchmark {
             List<Long> pids = new ArrayList<>();
             for (String name : List.of("enrich", "publish")) {
                 probe.pid(name).ifPresent(pid -> {
-                    if (signal("STOP", pid)) {
+                    if (Processes.signal("STOP", pid)) {
                         pids.add(pid);
                         System.out.println("paused " + name + " (pid " + pid + ") for the runs");
                     }
@@ -475,21 +475,10 @@ public final class IngestBenchmark {
             }
             resumed = true;
             for (long pid : pids) {
-                signal("CONT", pid);
+                Processes.signal("CONT", pid);
             }
             if (!pids.isEmpty()) {
                 System.out.println("resumed the enrich and publish services (pid " + pids + ")");
-            }
-        }
-
-        private static boolean signal(String signal, long pid) {
-            try {
-                return new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor() == 0;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
             }
         }
     }
