@@ -1,0 +1,102 @@
+package io.newsflow.enrich.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LanguageDetectorTest {
+
+    private static final LanguageDetector DETECTOR = LanguageDetector.standard();
+
+    /** One news paragraph in each of 42 languages (src/test/resources/enrich/language/news-samples.tsv). */
+    static Stream<Arguments> samples() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                LanguageDetectorTest.class.getResourceAsStream("/enrich/language/news-samples.tsv"),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    String[] f = line.split("\t", 2);
+                    out.add(Arguments.of(f[0], f[1]));
+                }
+            }
+        }
+        assertThat(out).hasSizeGreaterThanOrEqualTo(40);
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void tellsTheLanguageOfANewsParagraph(String code, String text) {
+        DetectedLanguage detected = DETECTOR.detect(text, null, null);
+        assertThat(detected.code()).isEqualTo(code);
+        assertThat(detected.confidence()).isBetween(0.1, 1.0);
+    }
+
+    @Test
+    void aClearParagraphIsDetectedWithHighConfidenceAndAWrongPageDeclarationIsIgnored() {
+        String body = "Rescue teams searched through the night for survivors after a landslide buried "
+                + "dozens of homes in the mountain village, officials said on Sunday.";
+        DetectedLanguage detected = DETECTOR.detect(body, "Landslide buries village", "fr");
+        assertThat(detected.code()).isEqualTo("en");
+        assertThat(detected.confidence()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void aForeignNameInAQuoteDoesNotChangeTheArticleLanguage() {
+        String body = "The president of the Bundestag, Julia Klöckner, said the motion \"Gemeinsam für "
+                + "Europa\" would be debated next week, after the committee had finished its hearings on the budget.";
+        assertThat(DETECTOR.detect(body, null, null).code()).isEqualTo("en");
+    }
+
+    @Test
+    void aVeryShortBodyIsJudgedTogetherWithTheTitle() {
+        DetectedLanguage detected = DETECTOR.detect("Mehr bald.",
+                "Bundesregierung kündigt höheren Mindestlohn für das kommende Jahr an", null);
+        assertThat(detected.code()).isEqualTo("de");
+    }
+
+    @Test
+    void withoutTextThePageDeclarationIsAllThereIsAndItIsTrustedOnlyALittle() {
+        assertThat(DETECTOR.detect("", null, "pt-BR")).isEqualTo(new DetectedLanguage("pt", 0.3));
+        assertThat(DETECTOR.detect("12:45", "", "iw")).isEqualTo(new DetectedLanguage("he", 0.3));
+        assertThat(DETECTOR.detect(null, null, null)).isEqualTo(new DetectedLanguage(null, 0));
+        assertThat(DETECTOR.detect(null, null, "x-klingon")).isEqualTo(new DetectedLanguage(null, 0));
+    }
+
+    @Test
+    void aDeclaredLanguageBreaksATieBetweenCloseLanguages() {
+        // a short Scandinavian headline reads as Danish or Norwegian alike
+        String text = "Regeringen vil hæve skatten på benzin";
+        DetectedLanguage asDanish = DETECTOR.detect(text, null, "da");
+        DetectedLanguage asNorwegian = DETECTOR.detect(text, null, "no");
+        assertThat(asDanish.code()).isEqualTo("da");
+        assertThat(asNorwegian.code()).isIn("nb", "da");
+        assertThat(asDanish.confidence()).isLessThan(0.9);
+    }
+
+    @Test
+    void chineseAndJapaneseShortBodiesAreLongEnoughOnTheirOwn() {
+        assertThat(DETECTOR.detect("政府宣布明年将提高最低工资标准。", "标题", null).code()).isEqualTo("zh");
+        assertThat(DETECTOR.detect("政府は来年から最低賃金を引き上げると発表した。", null, null).code()).isEqualTo("ja");
+    }
+
+    @Test
+    void declaredCodesAreNormalized() {
+        assertThat(LanguageDetector.normalizeDeclared(" en_GB ")).isEqualTo("en");
+        assertThat(LanguageDetector.normalizeDeclared("zh-Hant-TW")).isEqualTo("zh");
+        assertThat(LanguageDetector.normalizeDeclared("deu")).isEqualTo("de");
+        assertThat(LanguageDetector.normalizeDeclared("in")).isEqualTo("id");
+        assertThat(LanguageDetector.normalizeDeclared("")).isNull();
+    }
+}
