@@ -41,7 +41,7 @@ import java.util.Set;
 public final class SentimentAnalyzer {
 
     static final double NEGATIVE_BELOW = -0.12;
-    static final double POSITIVE_ABOVE = 0.15;
+    static final double POSITIVE_ABOVE = 0.2;
 
     private static final String LEXICON = "/enrich/sentiment/lexicon.tsv";
 

@@ -38,10 +38,11 @@ public final class Summarizer {
     /** Sentences sharing more than this share of content words with a chosen one are redundant. */
     static final double REDUNDANT = 0.5;
 
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "(?i)\\b(reporting by|editing by|writing by|additional reporting|contributed to this report|all rights reserved"
-                    + "|copyright|getty images|file photo|photo:|image:|click here|sign up|subscribe|newsletter|read more"
-                    + "|follow us|cookies?\\b|advertisement|terms of use|privacy policy)|©");
+    /** Credits and page furniture, matched in the lower-cased sentence. */
+    private static final List<String> BOILERPLATE = List.of("reporting by", "editing by", "writing by",
+            "additional reporting", "contributed to this report", "all rights reserved", "copyright", "getty images",
+            "file photo", "photo:", "image:", "click here", "sign up", "subscribe", "newsletter", "read more",
+            "follow us", "cookie", "advertisement", "terms of use", "privacy policy", "\u00A9");
     private static final Pattern BYLINE = Pattern.compile("^(?i:by|von|par|por|di|door)\\s+\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3}\\b");
     private static final Pattern DATELINE = Pattern.compile(
             "^\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,30}(?:, \\p{Lu}[\\p{L}\\p{M}.'’ -]{1,30})?(?:\\s*\\([^)]{1,30}\\))?"
@@ -89,10 +90,12 @@ public final class Summarizer {
         int bodyWords = 0;
         Map<String, Integer> tf = new HashMap<>();
         for (Sentence s : body.sentences()) {
-            Set<String> content = contentWords(s.tokens(), stop);
+            Set<String> content = new HashSet<>();
             for (Token t : s.tokens()) {
-                if (t.word() && content.contains(key(t))) {
-                    tf.merge(key(t), 1, Integer::sum);
+                String k = contentKey(t, stop);
+                if (k != null) {
+                    content.add(k);
+                    tf.merge(k, 1, Integer::sum);
                 }
             }
             int words = s.wordCount();
@@ -161,7 +164,7 @@ public final class Summarizer {
     private static String fallback(TextAnalysis body) {
         for (Sentence s : body.sentences()) {
             String text = s.text(body.text());
-            if (s.wordCount() >= 4 && !BOILERPLATE.matcher(text).find()) {
+            if (s.wordCount() >= 4 && !boilerplate(text)) {
                 return stripDateline(text);
             }
         }
@@ -177,10 +180,20 @@ public final class Summarizer {
         if (!endsLikeAStatement(sentence)) {
             return false; // a heading, caption, list item, or a question
         }
-        if (BOILERPLATE.matcher(sentence).find() || BYLINE.matcher(sentence).find()) {
+        if (boilerplate(sentence) || words <= 8 && BYLINE.matcher(sentence).lookingAt()) {
             return false;
         }
         return quotedShare(s, sentence) < 0.6;
+    }
+
+    static boolean boilerplate(String sentence) {
+        String lower = sentence.toLowerCase(Locale.ROOT);
+        for (String phrase : BOILERPLATE) {
+            if (lower.contains(phrase)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean endsLikeAStatement(String sentence) {
@@ -252,19 +265,21 @@ public final class Summarizer {
     private static Set<String> contentWords(List<Token> tokens, Set<String> stop) {
         Set<String> out = new HashSet<>();
         for (Token t : tokens) {
-            if (!t.word()) {
-                continue;
-            }
-            String k = key(t);
-            if (k.length() >= 3 && !stop.contains(k) && Character.isLetter(k.codePointAt(0))) {
+            String k = contentKey(t, stop);
+            if (k != null) {
                 out.add(k);
             }
         }
         return out;
     }
 
-    private static String key(Token t) {
-        return t.text().toLowerCase(Locale.ROOT);
+    /** The word in lower case if it is a content word (a word of 3+ chars, starting with a letter, not a stopword). */
+    private static String contentKey(Token t, Set<String> stop) {
+        if (!t.word() || t.text().length() < 3 || !Character.isLetter(t.text().codePointAt(0))) {
+            return null;
+        }
+        String k = t.text().toLowerCase(Locale.ROOT);
+        return stop.contains(k) ? null : k;
     }
 
     private static final class Candidate {

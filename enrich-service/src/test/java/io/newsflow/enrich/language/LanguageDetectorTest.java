@@ -1,14 +1,19 @@
 package io.newsflow.enrich.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -89,6 +94,31 @@ class LanguageDetectorTest {
     void chineseAndJapaneseShortBodiesAreLongEnoughOnTheirOwn() {
         assertThat(DETECTOR.detect("政府宣布明年将提高最低工资标准。", "标题", null).code()).isEqualTo("zh");
         assertThat(DETECTOR.detect("政府は来年から最低賃金を引き上げると発表した。", null, null).code()).isEqualTo("ja");
+    }
+
+    @Test
+    void theFastFeaturesGiveTheLanguagesOpenNlpsOwnDetectorGives() throws IOException {
+        LanguageDetectorModel model;
+        try (InputStream in = LanguageDetector.class.getResourceAsStream("/langdetect-183.bin")) {
+            model = new LanguageDetectorModel(in);
+        }
+        LanguageDetectorME reference = new LanguageDetectorME(model);
+        LanguageDetector fast = new LanguageDetector(model);
+        String[] outcomes = fast.outcomes();
+        List<String> texts = new ArrayList<>(samples().map(a -> (String) a.get()[1]).toList());
+        texts.add("For details, contact press@example.org or see https://example.org/news?id=42, the agency wrote "
+                + "in a post tagged #breaking that @newsdesk shared on Monday.");
+        texts.add("Sooooo many people!!! Over 10,000 attended the 2024 rally in Zürich, officials said.");
+        for (String text : texts) {
+            Language[] expected = reference.predictLanguages(text);
+            double[] p = fast.probabilities(text);
+            int best = 0;
+            for (int i = 1; i < p.length; i++) {
+                best = p[i] > p[best] ? i : best;
+            }
+            assertThat(outcomes[best]).as(text).isEqualTo(expected[0].getLang());
+            assertThat(p[best]).as(text).isCloseTo(expected[0].getConfidence(), within(0.02));
+        }
     }
 
     @Test
