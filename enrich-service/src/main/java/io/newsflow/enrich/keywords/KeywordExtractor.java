@@ -283,9 +283,17 @@ public final class KeywordExtractor {
             String[] runText = new String[tokens.size()];
             boolean[] runCapitalised = new boolean[tokens.size()];
             int runLength = 0;
-            for (Token token : tokens) {
+            for (int k = 0; k < tokens.size(); k++) {
+                Token token = tokens.get(k);
                 if (!token.word()) {
                     runLength = 0; // punctuation ends a clause
+                    continue;
+                }
+                if (isUrlStart(tokens, k)) { // skip the link up to the next space
+                    while (k + 1 < tokens.size() && tokens.get(k + 1).start() == tokens.get(k).end()) {
+                        k++;
+                    }
+                    runLength = 0;
                     continue;
                 }
                 String text = token.text();
@@ -368,6 +376,17 @@ public final class KeywordExtractor {
             c.tf++;
             int[] seen = c.surfaces.computeIfAbsent(surface.toString(), s -> new int[] {0, order++});
             seen[0]++;
+        }
+
+        /** "https://…", "www.…" */
+        private static boolean isUrlStart(List<Token> tokens, int k) {
+            String t = tokens.get(k).text();
+            if (k + 1 >= tokens.size() || tokens.get(k + 1).start() != tokens.get(k).end()) {
+                return false;
+            }
+            String next = tokens.get(k + 1).text();
+            return (t.equalsIgnoreCase("http") || t.equalsIgnoreCase("https")) && next.equals(":")
+                    || t.equalsIgnoreCase("www") && next.equals(".");
         }
 
         /**

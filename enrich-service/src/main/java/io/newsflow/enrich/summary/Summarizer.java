@@ -209,32 +209,41 @@ public final class Summarizer {
         return c == '"' || c == '\'' || c == '\u201D' || c == '\u2019' || c == ')' || c == '\u00BB' || c == '\u300D';
     }
 
-    /** The share of the sentence's chars inside quotation marks. */
+    /**
+     * The share of the sentence's chars inside quotation marks; 1 for a sentence that closes a
+     * quotation it did not open, the tail of a quotation from the sentence before, which makes no
+     * sense on its own.
+     */
     static double quotedShare(Sentence s, String sentence) {
         int quoted = 0;
         int open = -1;
-        for (int i = 0; i < sentence.length(); i++) {
+        int n = sentence.length();
+        for (int i = 0; i < n; i++) {
             char c = sentence.charAt(i);
-            boolean opener = c == '\u201C' || c == '\u00AB' || c == '\u201E' || c == '\u300C';
-            boolean closer = c == '\u201D' || c == '\u00BB' || c == '\u300D';
+            boolean opener;
+            boolean closer;
             if (c == '"') {
-                if (open < 0) {
-                    open = i;
-                } else {
-                    quoted += i - open;
-                    open = -1;
-                }
-            } else if (opener && open < 0) {
+                boolean spaceBefore = i == 0 || Character.isWhitespace(sentence.charAt(i - 1)) || sentence.charAt(i - 1) == '(';
+                opener = open < 0 && spaceBefore;
+                closer = !opener;
+            } else {
+                opener = c == '\u201C' || c == '\u00AB' || c == '\u201E' || c == '\u300C';
+                closer = c == '\u201D' || c == '\u00BB' || c == '\u300D';
+            }
+            if (opener && open < 0) {
                 open = i;
-            } else if (closer && open >= 0) {
+            } else if (closer) {
+                if (open < 0) {
+                    return 1;
+                }
                 quoted += i - open;
                 open = -1;
             }
         }
         if (open >= 0) {
-            quoted += sentence.length() - open; // a quotation that runs on into the next sentence
+            quoted += n - open; // a quotation that runs on into the next sentence
         }
-        return (double) quoted / Math.max(1, sentence.length());
+        return (double) quoted / Math.max(1, n);
     }
 
     static String stripDateline(String sentence) {

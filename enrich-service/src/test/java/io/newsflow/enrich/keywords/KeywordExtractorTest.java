@@ -74,6 +74,17 @@ class KeywordExtractorTest {
     }
 
     @Test
+    void linksInTheBodyGiveNoKeywords() {
+        String text = """
+                Il Black Friday arriva anche in Italia: https://amzn.to/2XyZabc sconti su film e serie TV.
+                Per il Black Friday i negozi offrono sconti su DVD e Blu-Ray, vedi https://amzn.to/2QwErty e www.example.it/offerte.
+                Molti clienti aspettano il Black Friday per comprare i regali di Natale.""";
+        List<String> keywords = texts(EXTRACTOR.extract(TextAnalysis.of(text), null, "it"));
+        assertThat(keywords).contains("black friday");
+        assertThat(keywords).noneMatch(k -> k.contains("amzn") || k.contains("https") || k.contains("www") || k.contains("example"));
+    }
+
+    @Test
     void unsegmentedLanguagesAndEmptyTextsGiveNoKeywords() {
         assertThat(EXTRACTOR.extract(TextAnalysis.of("政府周二宣布，明年将提高最低工资标准。"), null, "zh")).isEmpty();
         assertThat(EXTRACTOR.extract(TextAnalysis.of(""), null, "en")).isEmpty();

@@ -86,6 +86,18 @@ class SummarizerTest {
     }
 
     @Test
+    void theTailOfAQuotationIsAQuotationToo() {
+        String text = "\"We have never seen anything like it. Prices doubled in a week, and people simply stopped buying,\" "
+                + "said the owner of a bakery in the town centre.";
+        var analysis = TextAnalysis.of(text);
+        var second = analysis.sentences().get(1);
+        assertThat(Summarizer.quotedShare(second, second.text(text))).isEqualTo(1.0);
+        assertThat(Summarizer.quotedShare(analysis.sentences().get(0), analysis.sentences().get(0).text(text))).isEqualTo(1.0);
+        String attributed = "The minister said the plan was \"a first step\" and promised more help for farmers next year.";
+        assertThat(Summarizer.quotedShare(TextAnalysis.of(attributed).sentences().get(0), attributed)).isLessThan(0.2);
+    }
+
+    @Test
     void datelinesAreCutOnlyWhenTheyAreDatelines() {
         assertThat(Summarizer.stripDateline("KYIV, Ukraine (AP) — Russia launched drones overnight."))
                 .isEqualTo("Russia launched drones overnight.");
