@@ -107,10 +107,10 @@ public final class KeywordExtractor {
         doc.scoreTerms();
         List<Candidate> ranked = doc.scoreCandidates(bodyWords >= SHORT_TEXT_WORDS ? 2 : 1);
         int wanted = Math.max(MIN_KEYWORDS, Math.min(MAX_KEYWORDS, bodyWords / WORDS_PER_KEYWORD));
-        return select(ranked, wanted);
+        return select(ranked, wanted, "en".equals(languageCode));
     }
 
-    private static List<Keyword> select(List<Candidate> ranked, int wanted) {
+    private static List<Keyword> select(List<Candidate> ranked, int wanted, boolean english) {
         List<Keyword> out = new ArrayList<>(wanted);
         List<Candidate> chosen = new ArrayList<>(wanted);
         double best = ranked.isEmpty() ? 0 : ranked.get(0).h;
@@ -118,7 +118,7 @@ public final class KeywordExtractor {
             if (out.size() == wanted) {
                 break;
             }
-            if (duplicates(c, chosen)) {
+            if (duplicates(c, chosen) || english && pastParticiple(c)) {
                 continue;
             }
             chosen.add(c);
@@ -126,6 +126,16 @@ public final class KeywordExtractor {
             out.add(new Keyword(c.surface(), Math.round(Math.min(1, score) * 1000) / 1000.0));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A lone lower-case English word in -ed ("created", "defeated", "detailed"): YAKE ranks such
+     * verbs like any rare word, but they name no subject. Names and phrases keep theirs.
+     */
+    private static boolean pastParticiple(Candidate c) {
+        String surface = c.surface();
+        return c.terms.length == 1 && c.key.length() > 5 && c.key.endsWith("ed") && !c.key.endsWith("eed")
+                && surface.equals(c.key);
     }
 
     private static boolean duplicates(Candidate c, List<Candidate> chosen) {

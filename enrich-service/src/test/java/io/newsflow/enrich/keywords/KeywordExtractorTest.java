@@ -74,6 +74,19 @@ class KeywordExtractorTest {
     }
 
     @Test
+    void aMatchReportYieldsTeamsAndTheEventNotTheVerbs() {
+        String text = """
+                Rafael Nadal won his singles match and then teamed up with Feliciano Lopez as Spain defeated Russia 2-1 in Madrid on Saturday.
+                Russia had taken the lead when Andrey Rublev defeated Roberto Bautista Agut in three sets.
+                Nadal levelled the tie, and the Spanish pair defeated Karen Khachanov and Rublev in the doubles.
+                Spain will face Canada in the Davis Cup final on Sunday, after Canada defeated Australia in the other semi-final.
+                The crowd in Madrid celebrated late into the night.""";
+        List<String> keywords = texts(EXTRACTOR.extract(TextAnalysis.of(text), "Spain beat Russia to reach the Davis Cup final", "en"));
+        assertThat(keywords).contains("davis cup final", "spain", "russia");
+        assertThat(keywords).doesNotContain("defeated", "celebrated");
+    }
+
+    @Test
     void linksInTheBodyGiveNoKeywords() {
         String text = """
                 Il Black Friday arriva anche in Italia: https://amzn.to/2XyZabc sconti su film e serie TV.
