@@ -25,7 +25,8 @@ import opennlp.tools.ml.model.MaxentModel;
  * Weighed against the alternatives: Lingua is a little more accurate on very short strings but
  * weighs ~80 MB and a second or more to load; Optimaize's detector is unmaintained since 2016 and
  * pulls in an old Guava. OpenNLP costs ~50 MB of heap and ~0.6 s to load, and on paragraphs it
- * was right for all 42 languages of our test set and for all of the dev set's real pages.
+ * was right for all 43 languages of our test set; on 92 real pages it agreed with every declared
+ * {@code lang} but one, a German page that declares {@code en}.
  *
  * <p>Only the first {@value #SAMPLE_CHARS} chars are looked at: the cost grows linearly with the
  * text, and a news paragraph is plenty to tell a language. The model is evaluated directly on

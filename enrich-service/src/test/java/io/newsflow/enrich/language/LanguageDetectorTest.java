@@ -23,7 +23,7 @@ class LanguageDetectorTest {
 
     private static final LanguageDetector DETECTOR = LanguageDetector.standard();
 
-    /** One news paragraph in each of 42 languages (src/test/resources/enrich/language/news-samples.tsv). */
+    /** One news paragraph in each of 43 languages (src/test/resources/enrich/language/news-samples.tsv). */
     static Stream<Arguments> samples() throws IOException {
         List<Arguments> out = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
