@@ -134,8 +134,8 @@ public final class KeywordExtractor {
      */
     private static boolean pastParticiple(Candidate c) {
         String surface = c.surface();
-        return c.terms.length == 1 && c.key.length() > 5 && c.key.endsWith("ed") && !c.key.endsWith("eed")
-                && surface.equals(c.key);
+        String key = c.key();
+        return c.terms.length == 1 && key.length() > 5 && key.endsWith("ed") && !key.endsWith("eed") && surface.equals(key);
     }
 
     private static boolean duplicates(Candidate c, List<Candidate> chosen) {
@@ -154,7 +154,7 @@ public final class KeywordExtractor {
             if (shared >= 2) {
                 return true; // a shifted window over the same name: "York State Attorney" after "New York State"
             }
-            if (similarity(c.key, other.key) >= 0.8) {
+            if (similarity(c.key(), other.key()) >= 0.8) {
                 return true;
             }
         }
@@ -188,6 +188,7 @@ public final class KeywordExtractor {
 
     /** A word type of the document with its YAKE statistics. */
     private static final class Term {
+        final int id;
         final String key;
         final boolean stopword;
         int tf;
@@ -201,7 +202,8 @@ public final class KeywordExtractor {
         int rightTotal;
         double h;
 
-        Term(String key, boolean stopword) {
+        Term(int id, String key, boolean stopword) {
+            this.id = id;
             this.key = key;
             this.stopword = stopword;
         }
@@ -209,23 +211,39 @@ public final class KeywordExtractor {
 
     /** A candidate phrase (all its occurrences). */
     private static final class Candidate {
-        final String key;
         final Term[] terms;
-        final Map<String, int[]> surfaces = new HashMap<>(2);
+        /** Spellings seen: hash of the words as written -> [count, first seen], and one example each. */
+        final Map<Integer, int[]> spellings = new HashMap<>(2);
+        final Map<Integer, String> examples = new HashMap<>(2);
         int tf;
         double h;
+        private String key;
 
-        Candidate(String key, Term[] terms) {
-            this.key = key;
+        Candidate(Term[] terms) {
             this.terms = terms;
+        }
+
+        /** The phrase in lower case, words joined by a space. */
+        String key() {
+            if (key == null) {
+                StringBuilder sb = new StringBuilder();
+                for (Term t : terms) {
+                    if (sb.length() > 0) {
+                        sb.append(' ');
+                    }
+                    sb.append(t.key);
+                }
+                key = sb.toString();
+            }
+            return key;
         }
 
         /** The most frequent spelling, the first seen on a tie. */
         String surface() {
-            String best = null;
+            Integer best = null;
             int bestCount = -1;
             int bestOrder = Integer.MAX_VALUE;
-            for (Map.Entry<String, int[]> e : surfaces.entrySet()) {
+            for (Map.Entry<Integer, int[]> e : spellings.entrySet()) {
                 int count = e.getValue()[0];
                 int order = e.getValue()[1];
                 if (count > bestCount || count == bestCount && order < bestOrder) {
@@ -234,7 +252,7 @@ public final class KeywordExtractor {
                     bestOrder = order;
                 }
             }
-            return best;
+            return examples.get(best);
         }
 
         Set<String> stems() {
@@ -263,7 +281,7 @@ public final class KeywordExtractor {
     private static final class Document {
         final Set<String> stopwords;
         final Map<String, Term> terms = new HashMap<>(512);
-        final Map<String, Candidate> candidates = new HashMap<>(1024);
+        final Map<Long, Candidate> candidates = new HashMap<>(1024);
         int sentences;
         int order;
 
@@ -321,7 +339,7 @@ public final class KeywordExtractor {
                 boolean acronym = capsTell && token.allCaps();
                 Term term = terms.get(key);
                 if (term == null) {
-                    term = new Term(key, !acronym && isStopword(key));
+                    term = new Term(terms.size(), key, !acronym && isStopword(key));
                     terms.put(key, term);
                 }
                 term.tf++;
@@ -366,25 +384,29 @@ public final class KeywordExtractor {
             }
         }
 
+        /**
+         * Counts one occurrence of a phrase. Phrases are keyed by their words' ids (up to three,
+         * 21 bits each) and spellings by a hash, so that no string is built per occurrence.
+         */
         private void addCandidate(Term[] run, String[] runText, int from, int to) {
-            StringBuilder key = new StringBuilder();
-            StringBuilder surface = new StringBuilder();
+            long id = 0;
+            int spelling = 1;
             for (int i = from; i < to; i++) {
-                if (i > from) {
-                    key.append(' ');
-                    surface.append(' ');
-                }
-                key.append(run[i].key);
-                surface.append(runText[i]);
+                id = id << 21 | run[i].id + 1;
+                spelling = 31 * spelling + runText[i].hashCode();
             }
-            String k = key.toString();
-            Candidate c = candidates.get(k);
+            Candidate c = candidates.get(id);
             if (c == null) {
-                c = new Candidate(k, Arrays.copyOfRange(run, from, to));
-                candidates.put(k, c);
+                c = new Candidate(Arrays.copyOfRange(run, from, to));
+                candidates.put(id, c);
             }
             c.tf++;
-            int[] seen = c.surfaces.computeIfAbsent(surface.toString(), s -> new int[] {0, order++});
+            int[] seen = c.spellings.get(spelling);
+            if (seen == null) {
+                seen = new int[] {0, order++};
+                c.spellings.put(spelling, seen);
+                c.examples.put(spelling, String.join(" ", Arrays.asList(runText).subList(from, to)));
+            }
             seen[0]++;
         }
 
@@ -490,7 +512,7 @@ public final class KeywordExtractor {
                 c.h = prod / ((sum + 1) * c.tf);
                 out.add(c);
             }
-            out.sort((a, b) -> a.h != b.h ? Double.compare(a.h, b.h) : a.key.compareTo(b.key));
+            out.sort((a, b) -> a.h != b.h ? Double.compare(a.h, b.h) : a.key().compareTo(b.key()));
             return out;
         }
     }
