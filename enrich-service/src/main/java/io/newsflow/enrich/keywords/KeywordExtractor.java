@@ -15,12 +15,12 @@ import java.util.Set;
  * Keyphrases of an article with YAKE (Campos et al., "YAKE! Keyword extraction from single
  * documents using multiple local features", Information Sciences 2020): unsupervised and
  * language-independent apart from a stopword list, so it works for every language we have
- * stopwords for without training data, and it is a single pass over the tokens (tens of
- * microseconds for a news article).
+ * stopwords for without training data, and it is one pass over the tokens plus a sort of the
+ * candidates (about 0.3 ms for an 800-word article).
  *
- * <p>Written here rather than taken from a library: the Java ports of YAKE on Maven Central are
- * unmaintained, and this one works on the shared {@link TextAnalysis} tokens instead of
- * tokenising again.
+ * <p>Written here rather than taken from a library: YAKE's reference implementation is Python and
+ * we found no maintained Java release; this one also works on the shared {@link TextAnalysis}
+ * tokens instead of tokenising again.
  *
  * <p>Each word gets YAKE's features: casing (how often it is capitalised mid-sentence or an
  * acronym), position (median sentence index; the title counts as the first sentences, as news puts
@@ -29,10 +29,13 @@ import java.util.Set;
  * combine into a score where lower is better. Candidates are runs of up to three words inside a
  * clause (punctuation ends a run) that neither start nor end with a stopword; a phrase's score is
  * the product of its words' scores over their sum and its frequency, stopwords inside it judged by
- * how strongly they bind their neighbours ("Bank of England"); in an article of some length a
- * phrase must be repeated to count. Near-duplicates of a better phrase
- * are dropped: the same words up to plurals, a phrase whose words all appear in a better one
- * ("bank" after "central bank"), or a spelling within 80% edit similarity.
+ * how strongly they bind their neighbours (allowed only between capitalised words, as in "Bank
+ * of England"); in an article of some length a phrase must be repeated to count. Title Case
+ * headlines and lines in capitals give no casing evidence, links are skipped, and lone English
+ * past participles ("defeated") are left out. Near-duplicates of a better phrase are dropped:
+ * the same words up to plurals, a phrase whose words all appear in a better one ("bank" after
+ * "central bank"), one sharing two words with a better one (a shifted window over a long name),
+ * or a spelling within 80% edit similarity.
  *
  * <p>Languages written without spaces (Chinese, Japanese, Thai, ...) get no keyphrases: the shared
  * tokenizer has no word segmentation for them.
