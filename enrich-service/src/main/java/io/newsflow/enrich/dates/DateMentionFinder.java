@@ -95,6 +95,9 @@ public final class DateMentionFinder {
 
     private enum Tense { PAST, FUTURE, UNKNOWN }
 
+    private static final java.util.Set<String> PAST_AUXILIARIES = java.util.Set.of("was", "were", "had", "been");
+    /** How far (days) the nearest reading must lie on the wrong side of publication before the tense moves it. */
+    private static final int TENSE_MIN_DAYS = 21;
     private static final java.util.Set<String> PRESENT_OR_INFINITIVE = java.util.Set.of("be", "to", "is", "are", "am",
             "being", "get", "gets");
 
@@ -213,7 +216,7 @@ public final class DateMentionFinder {
             if (name == null) {
                 return -1;
             }
-            if (w == i && i > 0 && t[i - 1].capitalized() && DateWords.NAMED_DAYS.contains(key[i - 1])
+            if (w == i && i > 0 && DateWords.NAMED_DAYS.contains(key[i - 1])
                     || w == i && i > 1 && key[i - 1].equals("on") && key[i - 2].equals("mail")) {
                 return i + 1; // Black Friday, Mail on Sunday: a name, not this week's day
             }
@@ -564,10 +567,15 @@ public final class DateMentionFinder {
             }
             String w = key[k];
             if (DateWords.FUTURE_CUES.contains(w) || w.endsWith("'ll") || w.endsWith("\u2019ll")) {
-                return Tense.FUTURE;
+                // "was due to", "were expected to": a plan in the past
+                return k > 0 && PAST_AUXILIARIES.contains(key[k - 1]) ? Tense.PAST : Tense.FUTURE;
             }
-            if (w.equals("set") || w.equals("going")) {
-                return k + 1 < n && key[k + 1].equals("to") ? Tense.FUTURE : Tense.UNKNOWN;
+            if (w.equals("set") || w.equals("going") || w.equals("plans") || w.equals("plan") || w.equals("planning")
+                    || w.equals("hopes") || w.equals("aims") || w.equals("wants")) {
+                if (!(k + 1 < n && key[k + 1].equals("to"))) {
+                    return Tense.UNKNOWN;
+                }
+                return k > 0 && PAST_AUXILIARIES.contains(key[k - 1]) ? Tense.PAST : Tense.FUTURE;
             }
             boolean past = DateWords.PAST_CUES.contains(w)
                     || w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed") && !t[k].capitalized();
@@ -598,7 +606,7 @@ public final class DateMentionFinder {
             if (best == null) {
                 return null;
             }
-            if (best.isAfter(today.plusDays(1)) || best.isBefore(today.minusDays(1))) {
+            if (Math.abs(best.toEpochDay() - today.toEpochDay()) >= TENSE_MIN_DAYS) {
                 Tense tense = tense(at, at + 1);
                 if (tense == Tense.PAST && best.isAfter(today) && before != null) {
                     return before;
@@ -620,6 +628,10 @@ public final class DateMentionFinder {
             YearMonth after = same.isAfter(current) ? same : same.plusYears(1);
             long back = months(before, current);
             long ahead = months(current, after);
+            YearMonth nearest = ahead < back ? after : before;
+            if (Math.min(ahead, back) < 2) {
+                return nearest; // last month or next month: the tense cue is not worth a year
+            }
             Tense tense = tense(at, at + 1);
             if (tense == Tense.PAST) {
                 return before;
@@ -627,7 +639,7 @@ public final class DateMentionFinder {
             if (tense == Tense.FUTURE) {
                 return after;
             }
-            return ahead < back ? after : before;
+            return nearest;
         }
 
         private static long months(YearMonth from, YearMonth to) {

@@ -261,7 +261,7 @@ final class DateWords {
             "mail", "independent", "fat");
 
     static final Set<String> FUTURE_CUES = words("will", "shall", "won't", "won\u2019t", "wo",
-            "scheduled", "due", "upcoming", "expected", "plans", "plan", "planned", "would", "planning", "hopes", "aims",
+            "scheduled", "due", "upcoming", "expected", "planned", "would",
             "wird", "werden", "soll", "sollen", "will", "va", "vont", "sera", "seront", "prévu", "prévue",
             "será", "serán", "van", "prevé", "previsto", "prevista");
 
