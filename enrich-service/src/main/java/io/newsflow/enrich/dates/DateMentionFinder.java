@@ -149,6 +149,10 @@ public final class DateMentionFinder {
 
         /** Tries every form at token i; returns the index after what it consumed, or -1. */
         private int at(int i) {
+            String k = key[i];
+            if (!Character.isDigit(k.charAt(0)) && !DateWords.STARTERS.contains(k) && !k.startsWith("mid-")) {
+                return -1; // most words cannot start a date: skip the matchers
+            }
             int r = numeric(i);
             if (r < 0) {
                 r = weekday(i);
@@ -629,9 +633,6 @@ public final class DateMentionFinder {
             long back = months(before, current);
             long ahead = months(current, after);
             YearMonth nearest = ahead < back ? after : before;
-            if (Math.min(ahead, back) < 2) {
-                return nearest; // last month or next month: the tense cue is not worth a year
-            }
             Tense tense = tense(at, at + 1);
             if (tense == Tense.PAST) {
                 return before;

@@ -293,6 +293,20 @@ final class DateWords {
             Map.entry("días", Unit.DAY), Map.entry("mes", Unit.MONTH), Map.entry("meses", Unit.MONTH),
             Map.entry("año", Unit.YEAR), Map.entry("años", Unit.YEAR));
 
+    /** Every word a date expression can start with, other than numbers and "mid-": a fast pre-filter. */
+    static final Set<String> STARTERS;
+
+    static {
+        java.util.Set<String> starters = new java.util.HashSet<>();
+        starters.addAll(MONTHS.keySet());
+        starters.addAll(WEEKDAYS.keySet());
+        starters.addAll(WEEKDAY_BEFORE.keySet());
+        starters.addAll(PHRASES.keySet());
+        starters.addAll(NUMBER_WORDS.keySet());
+        starters.addAll(List.of("vor", "hace", "il"));
+        STARTERS = Set.copyOf(starters);
+    }
+
     private DateWords() {
     }
 

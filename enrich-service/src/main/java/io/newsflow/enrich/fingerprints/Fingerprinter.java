@@ -59,7 +59,7 @@ public final class Fingerprinter {
 
     /** Lower case, NFKC, and non-word runs as single spaces, without leading or trailing space. */
     static String normalise(String text) {
-        String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+        String nfkc = isAscii(text) || Normalizer.isNormalized(text, Normalizer.Form.NFKC)
                 ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         String lower = nfkc.toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(lower.length());
@@ -78,6 +78,16 @@ public final class Fingerprinter {
             }
         }
         return out.toString();
+    }
+
+    /** ASCII text is already in NFKC; checking that is much cheaper than asking the normaliser. */
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWordChar(int cp) {

@@ -29,8 +29,9 @@ import java.util.Map;
  * catches shared words ("covid", "nato", "fifa") and little else.
  *
  * <p>Scoring: every cue occurrence adds its weight to its topics, title words three times as
- * much, and repeats of one cue add less each time (1, 1/2, 1/3, ...) so that an article saying
- * "court" twenty times is not thereby about law. Phrases add to (or, with a negative weight,
+ * much, and repeats of one cue add less each time (1, 1/&radic;2, 1/&radic;3, ...) so that an article
+ * saying "court" twenty times is not thereby about law, while a book review that says "novel"
+ * fourteen times still counts it. Phrases add to (or, with a negative weight,
  * take back from) what their words give: "air strike" is conflict, not labour. The sum is divided
  * by a length factor (square root of the word count) and mapped onto [0, 1) with
  * {@code 1 - exp(-x)}, so scores are comparable across short and long articles. Up to three
@@ -232,7 +233,7 @@ public final class TopicClassifier {
 
         private void count(float[] weights, double factor) {
             int n = seen.merge(weights, 1, Integer::sum);
-            double f = factor / n;
+            double f = n == 1 ? factor : factor / Math.sqrt(n);
             for (int t = 0; t < weights.length; t++) {
                 raw[t] += weights[t] * f;
             }

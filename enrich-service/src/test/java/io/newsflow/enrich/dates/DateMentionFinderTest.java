@@ -63,6 +63,19 @@ class DateMentionFinderTest {
     }
 
     @Test
+    void tenseMovesOnlyDatesThatAreClearlyOnTheWrongSide() {
+        // a plan in the past, not a future event
+        assertThat(values("The listing was due to take place in September.")).containsExactly("2023-09");
+        // "plans" as a noun says nothing about tense: the nearest January 30 stands
+        assertThat(values("The company shelved its plans for a listing on January 30 after investors balked."))
+                .containsExactly("2024-01-30");
+        // two weeks back is too close to move a year on the strength of "would"
+        assertThat(values("He vowed that the country would leave the bloc on March 5.")).containsExactly("2024-03-05");
+        assertThat(values("The new terminal will open in February.")).containsExactly("2025-02");
+        assertThat(values("Sales fell sharply in April.")).containsExactly("2023-04");
+    }
+
+    @Test
     void lastAndNextWeekdays() {
         assertThat(find("Police were called last Tuesday and the trial opens next Tuesday."))
                 .extracting(DateMention::text, DateMention::value)

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * {@code DatesTopicsFingerprintsBenchmark DIR [show]}: extracts the bodies of the pages in
+ * {@code DatesTopicsFingerprintsBenchmark DIR [rounds | show | explain TITLE-PART]}: extracts the bodies of the pages in
  * {@code DIR/*.html.gz} once, then times date finding, topic classification and fingerprinting
  * on them, single-threaded and warm (segmentation excluded: the pipeline computes it once for all
  * enrichers). With {@code show}, prints what each part found per page instead.
@@ -87,13 +87,21 @@ public final class DatesTopicsFingerprintsBenchmark {
             }
             return;
         }
-        for (int round = 0; round < 5; round++) {
-            double dates = time(articles, a -> finder.find(a.analysis(), a.published(), ZoneOffset.UTC).size());
-            double topics = time(articles, a -> classifier.classify(a.analysis(), a.title(), "en").size());
-            double prints = time(articles, a -> fingerprinter.fingerprint(a.body()).simhash().length());
-            double segment = time(articles, a -> TextAnalysis.of(a.body()).tokens().size());
-            System.out.printf("round %d: dates %.3f ms, topics %.3f ms, fingerprints %.3f ms per article "
-                    + "(segmentation, for scale: %.3f ms)%n", round, dates, topics, prints, segment);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        double[][] ms = new double[4][rounds];
+        time(articles, a -> finder.find(a.analysis(), a.published(), ZoneOffset.UTC).size()); // warm-up
+        time(articles, a -> classifier.classify(a.analysis(), a.title(), "en").size());
+        time(articles, a -> fingerprinter.fingerprint(a.body()).simhash().length());
+        for (int round = 0; round < rounds; round++) {
+            ms[0][round] = time(articles, a -> finder.find(a.analysis(), a.published(), ZoneOffset.UTC).size());
+            ms[1][round] = time(articles, a -> classifier.classify(a.analysis(), a.title(), "en").size());
+            ms[2][round] = time(articles, a -> fingerprinter.fingerprint(a.body()).simhash().length());
+            ms[3][round] = time(articles, a -> TextAnalysis.of(a.body()).tokens().size());
+        }
+        String[] names = {"dates", "topics", "fingerprints", "segmentation (for scale, not ours)"};
+        for (int k = 0; k < 4; k++) {
+            Arrays.sort(ms[k]);
+            System.out.printf("%-36s median %.3f ms, best %.3f ms per article%n", names[k], ms[k][rounds / 2], ms[k][0]);
         }
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap used: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
