@@ -48,6 +48,10 @@ class TopicClassifierTest {
         return read("/topics/en-hard.tsv", false).stream();
     }
 
+    static Stream<Sample> moreParagraphs() {
+        return read("/topics/en-more.tsv", false).stream();
+    }
+
     static Stream<Sample> otherLanguages() {
         return read("/topics/other-languages.tsv", true).stream();
     }
@@ -91,6 +95,13 @@ class TopicClassifierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hardParagraphs")
     void mixedVocabularyStillGivesTheMainTopicFirst(Sample sample) {
+        List<Topic> topics = classify(sample);
+        assertThat(topics.get(0).code()).as(topics.toString()).isEqualTo(sample.expected());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("moreParagraphs")
+    void aSecondParagraphPerTopic(Sample sample) {
         List<Topic> topics = classify(sample);
         assertThat(topics.get(0).code()).as(topics.toString()).isEqualTo(sample.expected());
     }
