@@ -278,13 +278,14 @@ public final class DateMentionFinder {
 
         private int monthFirst(int i, int spanStart, boolean allowMonthOnly) {
             MonthName m = monthAt(i);
-            if (m == null || m.strength() == Strength.WEAK && i > firstWord && i > 0 && t[i - 1].capitalized()
-                    && weekdayAt(i - 1) == null && !DateWords.CONTEXT.contains(key[i - 1])) {
+            if (m == null || m.strength() == Strength.WEAK && i > 0 && t[i - 1].capitalized()
+                    && weekdayAt(i - 1) == null && !DateWords.CONTEXT.contains(key[i - 1])
+                    && !DateWords.BEFORE_DATE.contains(key[i - 1])) {
                 return -1; // Theresa May, Brian May
             }
             int j = i + 1;
-            if (adjacentDot(j)) {
-                j++;
+            if (m.strength() == Strength.ABBREVIATION && adjacentDot(j)) {
+                j++; // Jan. 17
             }
             int d = j < n ? dayNumber(j) : -1;
             if (d > 0 && !(j + 1 < n && (is(j + 1, ":") || DateWords.COUNTED.contains(key[j + 1])))) {
@@ -315,6 +316,12 @@ public final class DateMentionFinder {
                 case "this" -> 0;
                 default -> Integer.MIN_VALUE;
             } : Integer.MIN_VALUE;
+            int last = i;
+            if (modifier == Integer.MIN_VALUE && i + 1 < n && DateWords.WEEKDAY_AFTER.containsKey(key[i + 1])
+                    && !key[i + 1].equals("last")) {
+                modifier = DateWords.WEEKDAY_AFTER.get(key[i + 1]); // mars dernier, marzo pasado
+                last = i + 1;
+            }
             boolean context = modifier != Integer.MIN_VALUE || hasContext(i);
             if (!context) {
                 boolean bare = m.strength() == Strength.STRONG
@@ -329,20 +336,17 @@ public final class DateMentionFinder {
             }
             YearMonth current = YearMonth.from(today);
             YearMonth value;
-            int start = i;
+            int start = last == i && modifier != Integer.MIN_VALUE ? i - 1 : i;
             if (modifier == -1) {
                 value = YearMonth.of(m.month() < current.getMonthValue() ? current.getYear() : current.getYear() - 1, m.month());
-                start = i - 1;
             } else if (modifier == 1) {
                 value = YearMonth.of(m.month() > current.getMonthValue() ? current.getYear() : current.getYear() + 1, m.month());
-                start = i - 1;
             } else if (modifier == 0) {
                 value = YearMonth.of(current.getYear(), m.month());
-                start = i - 1;
             } else {
                 value = nearestMonth(m.month(), i);
             }
-            return emitMonth(start, i, value, i + 1);
+            return emitMonth(start, last, value, last + 1);
         }
 
         // ---- months, day first: 17 January 2024, 17. Januar, 17 de enero de 2024, the 17th of January ----
@@ -364,8 +368,8 @@ public final class DateMentionFinder {
                 return -1;
             }
             int k = j + 1;
-            if (adjacentDot(k)) {
-                k++;
+            if (m.strength() == Strength.ABBREVIATION && adjacentDot(k)) {
+                k++; // 17 Jan. 2024
             }
             int kk = k;
             if (kk < n && (is(kk, ",") || key[kk].equals("de"))) {

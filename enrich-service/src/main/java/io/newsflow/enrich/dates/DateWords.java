@@ -209,6 +209,10 @@ final class DateWords {
             "nächsten", "kommenden", "en", "depuis", "dès", "jusqu'en", "jusqu\u2019en", "début", "fin", "mi",
             "desde", "hasta", "durante", "antes", "después");
 
+    /** Lower-case function words that may precede a date but never a surname ("On May 5", "The April 2020 vote"). */
+    static final Set<String> BEFORE_DATE = words("on", "the", "at", "of", "for", "a", "an", "to", "and", "or", "as",
+            "am", "le", "el", "la", "de", "du", "des", "del", "vom", "zum", "seit", "ab");
+
     /** Words before "of" / "de" that make the following month or year a date ("end of May"). */
     static final Set<String> OF_CONTEXT = words(
             "end", "beginning", "start", "middle", "month", "spring", "summer", "autumn", "fall", "winter",

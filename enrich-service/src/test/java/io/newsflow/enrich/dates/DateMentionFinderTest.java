@@ -118,6 +118,14 @@ class DateMentionFinderTest {
     }
 
     @Test
+    void ambiguousMonthNamesAfterCapitalisedFunctionWords() {
+        assertThat(find("On May 5 voters went to the polls. The April 2023 lockdown was tough."))
+                .extracting(DateMention::text, DateMention::value)
+                .containsExactly(tuple("May 5", "2023-05-05"), tuple("April 2023", "2023-04")); // "went": last May
+        assertThat(find("Prime Minister May met Angela Merkel in Berlin.")).isEmpty();
+    }
+
+    @Test
     void namesVerbsAndAmountsAreNotDates() {
         assertThat(find("Theresa May said the plan may fail. Thousands march in London as Brian May performs. "
                 + "The fund paid $2019 to 2000 people, and in 2000 homes the power failed. "
@@ -135,6 +143,9 @@ class DateMentionFinderTest {
         assertThat(values("El acuerdo se firmó el 17 de enero de 2024 y entrará en vigor el próximo año."))
                 .containsExactly("2024-01-17", "2025");
         assertThat(values("La police est intervenue lundi dernier.")).containsExactly("2024-03-18");
+        assertThat(find("Le sommet aura lieu le 12 décembre. En mars dernier, il avait promis."))
+                .extracting(DateMention::text, DateMention::value)
+                .containsExactly(tuple("12 décembre", "2023-12-12"), tuple("mars dernier", "2023-03"));
         assertThat(values("Die Polizei ist hier, sagte er.")).isEmpty();
         assertThat(values("Wir treffen uns heute Morgen.")).containsExactly("2024-03-20");
     }
