@@ -9,7 +9,6 @@ import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextAnalysis;
 import io.newsflow.enrich.text.Token;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

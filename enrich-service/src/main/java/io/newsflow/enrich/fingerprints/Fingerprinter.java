@@ -5,14 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Exact and near-duplicate fingerprints of an article body, for spotting the same story syndicated
  * by several sites or re-published with a changed paragraph.
  *
  * <p>Both fingerprints work on one normalisation: NFKC (full-width letters, ligatures and
- * non-breaking spaces become their plain forms), lower case, and every run of characters that are
+ * non-breaking spaces become their plain forms), lower case (per code point, {@link Character#toLowerCase(int)}), and every run of characters that are
  * not letters, digits or combining marks collapsed to one space. Re-wrapped lines, curly versus
  * straight quotes, a changed dash or doubled spaces therefore give the same fingerprints; a changed
  * word does not.
@@ -61,23 +60,41 @@ public final class Fingerprinter {
     static String normalise(String text) {
         String nfkc = isAscii(text) || Normalizer.isNormalized(text, Normalizer.Form.NFKC)
                 ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
-        String lower = nfkc.toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(lower.length());
+        char[] out = new char[nfkc.length() + 1];
+        int len = 0;
         boolean pendingSpace = false;
-        for (int i = 0; i < lower.length(); ) {
-            int cp = lower.codePointAt(i);
+        for (int i = 0; i < nfkc.length(); ) {
+            char c = nfkc.charAt(i);
+            if (c < 0x80) {
+                i++;
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+                    if (pendingSpace && len > 0) {
+                        out[len++] = ' ';
+                    }
+                    pendingSpace = false;
+                    out[len++] = c <= 'Z' && c >= 'A' ? (char) (c + 32) : c;
+                } else {
+                    pendingSpace = true;
+                }
+                continue;
+            }
+            int cp = nfkc.codePointAt(i);
             i += Character.charCount(cp);
             if (isWordChar(cp)) {
-                if (pendingSpace && !out.isEmpty()) {
-                    out.append(' ');
+                if (pendingSpace && len > 0) {
+                    out[len++] = ' ';
                 }
                 pendingSpace = false;
-                out.appendCodePoint(cp);
+                int lower = Character.toLowerCase(cp);
+                if (len + 3 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2 + 4);
+                }
+                len += Character.toChars(lower, out, len);
             } else {
                 pendingSpace = true;
             }
         }
-        return out.toString();
+        return new String(out, 0, len);
     }
 
     /** ASCII text is already in NFKC; checking that is much cheaper than asking the normaliser. */
@@ -113,7 +130,7 @@ public final class Fingerprinter {
         if (normalised.isEmpty()) {
             return 0L;
         }
-        int[] sums = new int[64];
+        BitVotes votes = new BitVotes();
         long[] window = new long[SHINGLE];
         int words = 0;
         int n = normalised.length();
@@ -126,7 +143,7 @@ public final class Fingerprinter {
             window[words % SHINGLE] = wordHash(normalised, start, end);
             words++;
             if (words >= SHINGLE) {
-                add(sums, shingleHash(window[(words - 3) % SHINGLE], window[(words - 2) % SHINGLE],
+                votes.add(shingleHash(window[(words - 3) % SHINGLE], window[(words - 2) % SHINGLE],
                         window[(words - 1) % SHINGLE]));
             }
             start = end + 1;
@@ -136,20 +153,68 @@ public final class Fingerprinter {
             for (int k = 0; k < words; k++) {
                 h = Long.rotateLeft(h, 21) ^ window[k];
             }
-            add(sums, fmix64(h));
+            votes.add(fmix64(h));
         }
-        long result = 0;
-        for (int bit = 0; bit < 64; bit++) {
-            if (sums[bit] > 0) {
-                result |= 1L << bit;
-            }
-        }
-        return result;
+        return votes.majority();
     }
 
-    private static void add(int[] sums, long hash) {
-        for (int bit = 0; bit < 64; bit++) {
-            sums[bit] += (int) ((hash >>> bit) & 1L) * 2 - 1;
+    /**
+     * Per-bit vote counts of many 64-bit hashes. Counting bit by bit costs 64 steps a hash; here
+     * each byte of the hash indexes a table that spreads its 8 bits into the 8 bytes of a long, so
+     * one addition counts 8 bits at once, and the byte counters are emptied before they can overflow.
+     */
+    private static final class BitVotes {
+
+        private static final long[] SPREAD = new long[256];
+
+        static {
+            for (int v = 0; v < 256; v++) {
+                long spread = 0;
+                for (int b = 0; b < 8; b++) {
+                    if ((v >>> b & 1) != 0) {
+                        spread |= 1L << (8 * b);
+                    }
+                }
+                SPREAD[v] = spread;
+            }
+        }
+
+        private final long[] lanes = new long[8];
+        private final int[] ones = new int[64];
+        private int pending;
+        private int total;
+
+        void add(long hash) {
+            for (int g = 0; g < 8; g++) {
+                lanes[g] += SPREAD[(int) (hash >>> (8 * g)) & 0xff];
+            }
+            total++;
+            if (++pending == 255) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            for (int g = 0; g < 8; g++) {
+                long lane = lanes[g];
+                for (int b = 0; b < 8; b++) {
+                    ones[8 * g + b] += (int) (lane >>> (8 * b)) & 0xff;
+                }
+                lanes[g] = 0;
+            }
+            pending = 0;
+        }
+
+        /** Bit i is set when more than half the hashes have it set. */
+        long majority() {
+            flush();
+            long result = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                if (2 * ones[bit] > total) {
+                    result |= 1L << bit;
+                }
+            }
+            return result;
         }
     }
 
