@@ -61,7 +61,8 @@ public final class DateMentionFinder {
      * @param zone      the zone the reference is read in to get the publication day; UTC if null
      */
     public List<DateMention> find(TextAnalysis body, Instant reference, ZoneId zone) {
-        LocalDate today = reference == null ? null : LocalDate.ofInstant(reference, zone == null ? ZoneOffset.UTC : zone);
+        LocalDate today = reference == null
+                ? null : LocalDate.ofInstant(reference, zone == null ? ZoneOffset.UTC : zone);
         List<DateMention> out = new ArrayList<>();
         List<Sentence> sentences = body.sentences();
         for (int k = 0; k < sentences.size(); k++) {
@@ -189,7 +190,8 @@ public final class DateMentionFinder {
             int dot2 = s.lastIndexOf('.');
             if (dot1 > 0 && dot2 > dot1 + 1 && s.length() - dot2 == 5 && dot1 <= 2 && dot2 - dot1 <= 3
                     && digits(s, 0, dot1) && digits(s, dot1 + 1, dot2) && digits(s, dot2 + 1, s.length())) {
-                return emitDay(i, i, date(num(s, dot2 + 1, s.length()), num(s, dot1 + 1, dot2), num(s, 0, dot1)), i + 1);
+                LocalDate d = date(num(s, dot2 + 1, s.length()), num(s, dot1 + 1, dot2), num(s, 0, dot1));
+                return emitDay(i, i, d, i + 1);
             }
             if (i + 4 < n && s.length() <= 2 && digits(s, 0, s.length()) && is(i + 1, "/") && is(i + 3, "/")
                     && t[i + 4].text().length() == 4 && digits(t[i + 4].text(), 0, 4)
@@ -324,7 +326,8 @@ public final class DateMentionFinder {
             boolean context = modifier != Integer.MIN_VALUE || hasContext(i);
             if (!context) {
                 boolean bare = m.strength() == Strength.STRONG
-                        && (m.letterCase() == DateWords.Case.LOWER || t[i].capitalized() && m.letterCase() != DateWords.Case.ANY)
+                        && (m.letterCase() == DateWords.Case.LOWER
+                                || t[i].capitalized() && m.letterCase() != DateWords.Case.ANY)
                         && !(i + 1 < n && t[i + 1].capitalized());
                 if (!bare) {
                     return -1;
@@ -337,9 +340,11 @@ public final class DateMentionFinder {
             YearMonth value;
             int start = last == i && modifier != Integer.MIN_VALUE ? i - 1 : i;
             if (modifier == -1) {
-                value = YearMonth.of(m.month() < current.getMonthValue() ? current.getYear() : current.getYear() - 1, m.month());
+                int lastYear = m.month() < current.getMonthValue() ? current.getYear() : current.getYear() - 1;
+                value = YearMonth.of(lastYear, m.month());
             } else if (modifier == 1) {
-                value = YearMonth.of(m.month() > current.getMonthValue() ? current.getYear() : current.getYear() + 1, m.month());
+                int nextYear = m.month() > current.getMonthValue() ? current.getYear() : current.getYear() + 1;
+                value = YearMonth.of(nextYear, m.month());
             } else if (modifier == 0) {
                 value = YearMonth.of(current.getYear(), m.month());
             } else {
@@ -444,7 +449,8 @@ public final class DateMentionFinder {
             int french = 0;
             for (int k = 0; k < n; k++) {
                 switch (key[k]) {
-                    case "le", "la", "les", "des", "du", "une", "est", "et", "a", "été", "dans", "sur", "au" -> french++;
+                    case "le", "la", "les", "des", "du", "une", "est", "et", "a", "été", "dans", "sur", "au" ->
+                            french++;
                     case "der", "die", "das", "und", "ist", "ich", "wir", "nicht", "the", "and" -> french -= 2;
                     default -> { }
                 }
@@ -526,7 +532,8 @@ public final class DateMentionFinder {
             if (!date && i > 0 && i + 1 < n) {
                 String before = key[i - 1];
                 boolean determiner = before.equals("the") || before.equals("a") || before.equals("an")
-                        || before.equals("its") || before.equals("their") || before.equals("his") || before.equals("her")
+                        || before.equals("its") || before.equals("their") || before.equals("his")
+                        || before.equals("her")
                         || before.equals("our") || before.equals("this") || before.equals("last");
                 date = determiner && (DateWords.YEAR_NOUNS.contains(key[i + 1])
                         || t[i + 1].capitalized() && !isDigitToken(i + 1));
@@ -710,7 +717,8 @@ public final class DateMentionFinder {
             String rest = s.substring(d);
             boolean ok = switch (rest) {
                 case "", "st", "nd", "rd", "th", "er" -> true;
-                default -> rest.length() >= 2 && rest.length() <= 3 && (rest.charAt(0) == '-' || rest.charAt(0) == '\u2013')
+                default -> rest.length() >= 2 && rest.length() <= 3
+                        && (rest.charAt(0) == '-' || rest.charAt(0) == '\u2013')
                         && digits(rest, 1, rest.length());
             };
             int value = Integer.parseInt(s.substring(0, d));

@@ -272,7 +272,8 @@ final class DateWords {
     static final Set<String> PAST_CUES = words("said", "was", "were", "had", "did", "told", "went", "came",
             "took", "made", "met", "held", "gave", "saw", "began", "won", "lost", "left", "found", "died",
             "killed", "fell", "rose", "hit", "struck", "broke", "became", "sent", "spoke", "wrote", "ago",
-            "sagte", "hatte", "war", "waren", "wurde", "wurden", "était", "étaient", "fue", "fueron", "dijo", "murió", "había");
+            "sagte", "hatte", "war", "waren", "wurde", "wurden", "était", "étaient", "fue", "fueron", "dijo",
+            "murió", "había");
 
     /** Words before "mañana" that make it "morning". */
     static final Set<String> MORNING_BEFORE = words("la", "esta", "por", "una", "cada", "toda", "de", "en");

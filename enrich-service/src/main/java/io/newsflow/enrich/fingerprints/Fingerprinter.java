@@ -11,10 +11,10 @@ import java.util.HexFormat;
  * by several sites or re-published with a changed paragraph.
  *
  * <p>Both fingerprints work on one normalisation: NFKC (full-width letters, ligatures and
- * non-breaking spaces become their plain forms), lower case (per code point, {@link Character#toLowerCase(int)}), and every run of characters that are
- * not letters, digits or combining marks collapsed to one space. Re-wrapped lines, curly versus
- * straight quotes, a changed dash or doubled spaces therefore give the same fingerprints; a changed
- * word does not.
+ * non-breaking spaces become their plain forms), lower case (per code point, as
+ * {@link Character#toLowerCase(int)}), and every run of characters that are not letters, digits or
+ * combining marks collapsed to one space. Re-wrapped lines, curly versus straight quotes, a changed
+ * dash or doubled spaces therefore give the same fingerprints; a changed word does not.
  *
  * <p>The content hash is the full SHA-256 (hex) rather than a truncated form: it is the value a
  * consumer can recompute with any tool from the documented normalisation, and 64 chars cost nothing

@@ -171,7 +171,8 @@ final class TopicLexicon {
                 Entry existing = entries.get(k);
                 entries.put(k, new Entry(existing == null ? null : existing.weights(), List.copyOf(list)));
             });
-            out.put(lang, new TopicLexicon(lang, Map.copyOf(entries), Map.copyOf(prefixes.getOrDefault(lang, Map.of()))));
+            Map<String, float[]> langPrefixes = Map.copyOf(prefixes.getOrDefault(lang, Map.of()));
+            out.put(lang, new TopicLexicon(lang, Map.copyOf(entries), langPrefixes));
         }
         return Map.copyOf(out);
     }
