@@ -24,9 +24,10 @@ import java.util.Map;
  * the 17 top-level topics are broad enough that a few hundred weighted words and phrases per
  * topic separate them well in news, the lexicon is readable and fixable by anyone, it costs a
  * fraction of a millisecond, and no permissively licensed news corpus labelled with Media
- * Topics is available to train on. English is covered in depth; German, French and Spanish have
- * a smaller set of strong cues. Other languages are scored with all four lexicons together, which
- * catches shared words ("covid", "nato", "fifa") and little else.
+ * Topics is available to train on. English is covered in depth; German, French, Spanish,
+ * Portuguese and Italian have a smaller set of strong cues. Other languages, and articles whose
+ * language is unknown, are scored with all lexicons together, which catches shared words
+ * ("covid", "nato", "fifa") and little else.
  *
  * <p>Scoring: every cue occurrence adds its weight to its topics, title words three times as
  * much, and repeats of one cue add less each time (1, 1/&radic;2, 1/&radic;3, ...) so that an article

@@ -148,6 +148,13 @@ class TopicClassifierTest {
     }
 
     @Test
+    void regionalLanguageTagsUseTheirLanguage() {
+        String german = "Die Mannschaft gewann das Spiel in der Bundesliga, der Trainer lobte den Torwart.";
+        assertThat(CLASSIFIER.classify(TextAnalysis.of(german), null, "de-AT").get(0).code()).isEqualTo("medtop:15000000");
+        assertThat(CLASSIFIER.classify(TextAnalysis.of(german), null, "DE").get(0).code()).isEqualTo("medtop:15000000");
+    }
+
+    @Test
     void emptyTextHasNoTopics() {
         assertThat(CLASSIFIER.classify(TextAnalysis.of(""), null, "en")).isEmpty();
         assertThat(CLASSIFIER.classify(TextAnalysis.of("   "), "", null)).isEmpty();
@@ -155,7 +162,8 @@ class TopicClassifierTest {
 
     @Test
     void unknownLanguageFallsBackToAllLexicons() {
-        String italian = "La partita di calcio della Juventus: la FIFA e la UEFA hanno confermato il torneo.";
-        assertThat(CLASSIFIER.classify(TextAnalysis.of(italian), null, "it").get(0).code()).isEqualTo("medtop:15000000");
+        String dutch = "De FIFA en de UEFA hebben het toernooi bevestigd; het stadion is uitverkocht.";
+        assertThat(CLASSIFIER.classify(TextAnalysis.of(dutch), null, "nl").get(0).code()).isEqualTo("medtop:15000000");
+        assertThat(CLASSIFIER.classify(TextAnalysis.of(dutch), null, null).get(0).code()).isEqualTo("medtop:15000000");
     }
 }
