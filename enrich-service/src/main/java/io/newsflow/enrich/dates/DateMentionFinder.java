@@ -21,12 +21,14 @@ import java.util.Locale;
 /**
  * Finds the dates a news text mentions and resolves them against the article's publication date:
  * "Jan. 17, 2024", "17 January", "last Tuesday", "yesterday", "next month", "in March", "in 2019",
- * in English and, for the common forms, German, French and Spanish.
+ * in English and, for the common forms, German, French and Spanish. Durations ("for three
+ * years"), weeks ("last week"), decades and times of day are not dates here.
  *
- * <p>Hand-written over the shared tokens rather than a date library: the libraries parse a string
- * known to be a date (as {@code java.time} does), whereas the work here is finding the date in
- * running prose and deciding which of "May", "March" or "2000" are dates at all, which takes news
- * conventions more than grammar. The rules are deliberately conservative, because a wrong date on
+ * <p>Hand-written over the shared tokens rather than a library: the temporal taggers that find
+ * dates in prose are GPL (SUTime, HeidelTime) or unmaintained (Natty), and {@code java.time} only
+ * parses a string already known to be a date. The work here is finding the date in running text
+ * and deciding which of "May", "March" or "2000" are dates at all, which takes news conventions
+ * more than grammar. The rules are deliberately conservative, because a wrong date on
  * a chart is worse than a missing one: an ambiguous month name (May, March, June) needs a day, a
  * year or a context word ("in", "since", "early"); a bare year needs a context word and must not
  * be followed by a counted noun ("in 2000 homes"); slashed dates are taken only when the day is
@@ -36,7 +38,8 @@ import java.util.Locale;
  * the nearest such day; when the sentence has a clear tense cue ("said", "was" versus "will",
  * "is expected to") the date moves to the past or the future side instead. News mostly reports
  * the past week, so "said on Monday" is the Monday before publication, and "will meet on Friday"
- * the Friday after.
+ * the Friday after. A day within three weeks of publication keeps its nearest year whatever the
+ * tense ("vowed to leave on Oct. 31" in a November story): a year's jump needs more than a cue.
  *
  * <p>Immutable and thread-safe; the word lists are static.
  */
