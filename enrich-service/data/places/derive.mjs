@@ -242,9 +242,14 @@ for (const key of regionAliases.keys()) {
 }
 
 // ---- cities out
-const cityRows = cities.map(c => {
-    // a word of the dictionary marks smaller towns only: "Paris" and "Phoenix" are words too
-    const word = isCommonWord(c.name) || c.pop < 300000 && !c.capital && dictionary.has(c.name.toLowerCase());
+// a word of the dictionary marks smaller towns only: "Paris" and "Phoenix" are words too
+const isWord = c => isCommonWord(c.name) || c.pop < 300000 && !c.capital && dictionary.has(c.name.toLowerCase());
+
+// a small town named like a word and not like a person is more often the word ("University",
+// "Enterprise", "Alliance"); Paris, Texas stays
+const kept = cities.filter(c => c.capital || c.seat || c.pop >= 50000 || !isWord(c) || personNames.has(c.name));
+const cityRows = kept.map(c => {
+    const word = isWord(c);
     const flags = (c.capital ? 'C' : '') + (c.seat ? 'A' : '') + (word ? 'W' : '') + (personNames.has(c.name) ? 'P' : '');
     return [clean(c.name), c.country, c.admin1, c.pop, round(c.lat), round(c.lon), flags,
         [...c.aliases].filter(a => a !== c.name).map(clean).join('|')].join('\t');

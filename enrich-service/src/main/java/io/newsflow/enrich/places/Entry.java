@@ -45,22 +45,33 @@ record Entry(String id, String name, Kind kind, String countryCode, String regio
         };
     }
 
+    /** No support needed: countries, regions, capitals and cities of a million or more. */
+    static final int ALONE = 0;
+    /** Needs its country or region named elsewhere in the article: other towns of 100,000 or more. */
+    static final int COUNTRY = 1;
+    /** Needs its region named, or its country named and "in"/"near" before it: words, first names, small towns. */
+    static final int STRONG = 2;
+
     /**
-     * Whether a mention of this place needs its country named elsewhere in the article (or a
-     * recognizer, a qualifier or the dateline) before it is believed: names that are common words
-     * or first names, and towns too small to be meant without saying where they are.
+     * How much the rest of the article must say before a mention of this place is believed. Most
+     * towns share their name with something: a word ("Nice", "Reading"), a person ("Charlotte",
+     * "Davis"), a hero ("Batman", a Turkish city of 400,000), or a namesake town elsewhere.
      */
-    boolean needsContext() {
+    int contextNeed() {
         if (kind != Kind.CITY) {
-            return false;
+            return ALONE;
         }
         if (has(COMMON_WORD)) {
-            return true;
+            return STRONG;
         }
-        if (has(CAPITAL)) {
-            return false;
+        if (has(CAPITAL) || population >= 1_000_000) {
+            return ALONE;
         }
-        return has(FIRST_NAME) ? population < 1_000_000 : population < 100_000;
+        return has(FIRST_NAME) || population < 100_000 ? STRONG : COUNTRY;
+    }
+
+    boolean needsContext() {
+        return contextNeed() != ALONE;
     }
 
     String kindName() {

@@ -114,6 +114,30 @@ public final class PlaceResolver {
      * @param locationMentions location mentions from the entity recognizer, may be empty or null
      */
     public PlaceAnalysis resolve(String title, TextAnalysis body, String datelinePlace, List<Mention> locationMentions) {
+        List<Group> groups = groups(title, body, datelinePlace, locationMentions);
+        return groups.isEmpty() ? PlaceAnalysis.EMPTY : summarise(groups);
+    }
+
+    /**
+     * The body offsets of the place names that were believed, demonyms excluded: for measuring
+     * against annotated text and for callers that want to mark places in the body.
+     */
+    List<int[]> placeSpans(TextAnalysis body, List<Mention> locationMentions) {
+        List<int[]> spans = new ArrayList<>();
+        for (Group g : groups(null, body, null, locationMentions)) {
+            if (g.accepted && !g.chosen.demonym()) {
+                for (Hit h : g.hits) {
+                    if (h.start() >= 0 && !h.title()) {
+                        spans.add(new int[] {h.start(), h.end()});
+                    }
+                }
+            }
+        }
+        spans.sort(Comparator.comparingInt(a -> a[0]));
+        return spans;
+    }
+
+    private List<Group> groups(String title, TextAnalysis body, String datelinePlace, List<Mention> locationMentions) {
         PlaceScanner.Found found = new PlaceScanner.Found();
         List<Hit> hits = found.hits();
         if (body != null) {
@@ -130,11 +154,11 @@ public final class PlaceResolver {
             hits.add(dateline);
         }
         if (hits.isEmpty()) {
-            return PlaceAnalysis.EMPTY;
+            return List.of();
         }
         List<Group> groups = group(hits, found.glued());
         settle(groups);
-        return summarise(groups);
+        return groups;
     }
 
     /**
@@ -278,22 +302,15 @@ public final class PlaceResolver {
     }
 
     /**
-     * Whether a settled name is believed. Common-word, first-name and small towns need their
-     * region named, or their country named and a preposition of place before them ("in Nice",
-     * "near Bakhmut"); and not when the article also uses the name for a person.
+     * Whether a settled name is believed. A town the article also uses as a surname ("Anthony
+     * Davis" ... "Davis scored") needs a preposition of place before it somewhere. Towns that
+     * need context ({@link Entry#contextNeed()}) need their country or region named by a name
+     * that itself needs none, and common-word, first-name and small towns need their region, or
+     * their country and a preposition of place ("in Nice", "near Bakhmut").
      */
     private static boolean believed(Group g, Support anchors) {
         Entry e = g.chosen.entry();
         if (g.trusted || g.qualified || g.chosen.demonym()) {
-            return true;
-        }
-        if (g.glued && e.kind() == Entry.Kind.CITY && e.population() < 1_000_000) {
-            return false; // "Anthony Davis" ... "Davis scored"
-        }
-        if (!e.needsContext()) {
-            return true;
-        }
-        if (anchors.regionOthers(e.regionId(), g) > 0) {
             return true;
         }
         boolean located = false;
@@ -302,7 +319,16 @@ public final class PlaceResolver {
             located |= h.locative();
             strong |= !h.weak();
         }
-        return located && strong && anchors.countryOthers(e.countryCode(), g) > 0;
+        if (g.glued && e.kind() == Entry.Kind.CITY && !located) {
+            return false;
+        }
+        boolean region = anchors.regionOthers(e.regionId(), g) > 0;
+        boolean country = anchors.countryOthers(e.countryCode(), g) > 0;
+        return switch (e.contextNeed()) {
+            case Entry.ALONE -> true;
+            case Entry.COUNTRY -> region || country;
+            default -> region || located && strong && country;
+        };
     }
 
     private Sense best(Group g, Support support) {
@@ -363,7 +389,7 @@ public final class PlaceResolver {
         private static boolean isAnchor(Group g) {
             Entry e = g.chosen.entry();
             return g.trusted || g.qualified || g.chosen.demonym()
-                    || !e.needsContext() && !(g.glued && e.kind() == Entry.Kind.CITY && e.population() < 1_000_000);
+                    || !e.needsContext() && !(g.glued && e.kind() == Entry.Kind.CITY);
         }
 
         /** Names other than {@code self} that point into the country. */

@@ -102,7 +102,14 @@ final class PlaceScanner {
             "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Cabinet", "Speaker", "Lawmakers", "Troops", "Soldiers",
             "Officers", "Citizens", "Nationals", "State", "Office", "Agency", "Bureau", "Commission", "Commissioner",
             "Envoy", "Delegation", "Presidency", "Chairman", "Chairwoman", "Leader", "Leaders", "Mission", "I", "It",
-            "He", "She", "They", "We", "But", "And", "On", "In", "At", "For", "After", "As", "While", "Since");
+            "He", "She", "They", "We", "But", "And", "On", "In", "At", "For", "After", "As", "While", "Since",
+            // sentence openers after an abbreviation's dot, which does not end the sentence ("to the U.S. The")
+            "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "My", "Your",
+            "There", "Here", "When", "Where", "What", "Who", "Why", "How", "If", "So", "Yet", "Or", "Then", "Now",
+            "Today", "Yesterday", "Tomorrow", "Meanwhile", "However", "Although", "Though", "Because", "Until",
+            "During", "Before", "Under", "From", "To", "By", "With", "Of", "Is", "Was", "Are", "Were", "Has", "Had",
+            "Have", "Will", "Would", "Can", "Could", "Should", "Not", "All", "Both", "Each", "Some", "Many", "One",
+            "Two", "Three", "Several", "According", "Also");
 
     private final Gazetteer gazetteer;
 
@@ -216,13 +223,24 @@ final class PlaceScanner {
                 Token part = new Token(text.substring(from, to), token.start() + from, token.start() + to, true);
                 String key = Gazetteer.fold(part);
                 Gazetteer.Names names = gazetteer.lookup(key);
-                if (names != null && !names.stop()) {
-                    out.add(new Hit(key, names.senses(), part.start(), part.end(), title, false, false, List.of(),
-                            Source.TEXT));
+                List<Gazetteer.Sense> senses = names == null || names.stop() ? List.of() : unambiguous(names.senses());
+                if (!senses.isEmpty()) {
+                    out.add(new Hit(key, senses, part.start(), part.end(), title, false, false, List.of(), Source.TEXT));
                 }
             }
             from = to + 1;
         }
+    }
+
+    /** Parts of compounds are short of context ("Wright-Patterson"): only places that need none. */
+    private static List<Gazetteer.Sense> unambiguous(List<Gazetteer.Sense> senses) {
+        List<Gazetteer.Sense> out = new ArrayList<>(senses.size());
+        for (Gazetteer.Sense s : senses) {
+            if (!s.entry().needsContext()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** A "City, Country" or "City, ST" qualifier right after a match. */
