@@ -40,6 +40,8 @@ const DROPPED_FEATURES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH', 'PPLR', 'STLM
 const common = new Set(subtlex.filter(e => e.count >= COMMON_WORD_COUNT && e.word === e.word.toLowerCase())
     .map(e => e.word));
 const isCommonWord = name => common.has(name.toLowerCase());
+const frequency = new Map();
+for (const e of subtlex) frequency.set(e.word.toLowerCase(), Math.max(e.count, frequency.get(e.word.toLowerCase()) || 0));
 /** Words that make up generic region names ("Western District", "Eastern Province", "West"). */
 const GENERIC = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
     'district', 'province', 'region', 'capital', 'upper', 'lower', 'middle', 'coast', 'island', 'islands', 'northeast',
@@ -245,9 +247,10 @@ for (const key of regionAliases.keys()) {
 // a word of the dictionary marks smaller towns only: "Paris" and "Phoenix" are words too
 const isWord = c => isCommonWord(c.name) || c.pop < 300000 && !c.capital && dictionary.has(c.name.toLowerCase());
 
-// a small town named like a word and not like a person is more often the word ("University",
-// "Enterprise", "Alliance"); Paris, Texas stays
-const kept = cities.filter(c => c.capital || c.seat || c.pop >= 50000 || !isWord(c) || personNames.has(c.name));
+// a small town named like an everyday word and not like a person is more often the word
+// ("University", "Enterprise", "Alliance"); Paris, Texas and Greenbelt, Maryland stay
+const everyday = c => isWord(c) && (frequency.get(c.name.toLowerCase()) || 0) >= 100 && !personNames.has(c.name);
+const kept = cities.filter(c => c.capital || c.seat || c.pop >= 50000 || !everyday(c));
 const cityRows = kept.map(c => {
     const word = isWord(c);
     const flags = (c.capital ? 'C' : '') + (c.seat ? 'A' : '') + (word ? 'W' : '') + (personNames.has(c.name) ? 'P' : '');

@@ -296,8 +296,9 @@ public final class PlaceResolver {
             }
         }
         Support anchors = new Support(groups, true);
+        Support all = new Support(groups, false);
         for (Group g : groups) {
-            g.accepted = believed(g, anchors);
+            g.accepted = believed(g, anchors, all);
         }
     }
 
@@ -306,9 +307,11 @@ public final class PlaceResolver {
      * Davis" ... "Davis scored") needs a preposition of place before it somewhere. Towns that
      * need context ({@link Entry#contextNeed()}) need their country or region named by a name
      * that itself needs none, and common-word, first-name and small towns need their region, or
-     * their country and a preposition of place ("in Nice", "near Bakhmut").
+     * their country and a preposition of place ("in Nice", "near Bakhmut"). Three or more towns
+     * of one region vouch for each other (a local story naming Melbourne, Rockledge and
+     * Titusville is about Florida even if it never says so).
      */
-    private static boolean believed(Group g, Support anchors) {
+    private static boolean believed(Group g, Support anchors, Support all) {
         Entry e = g.chosen.entry();
         if (g.trusted || g.qualified || g.chosen.demonym()) {
             return true;
@@ -322,7 +325,7 @@ public final class PlaceResolver {
         if (g.glued && e.kind() == Entry.Kind.CITY && !located) {
             return false;
         }
-        boolean region = anchors.regionOthers(e.regionId(), g) > 0;
+        boolean region = anchors.regionOthers(e.regionId(), g) > 0 || all.regionOthers(e.regionId(), g) >= 2;
         boolean country = anchors.countryOthers(e.countryCode(), g) > 0;
         return switch (e.contextNeed()) {
             case Entry.ALONE -> true;

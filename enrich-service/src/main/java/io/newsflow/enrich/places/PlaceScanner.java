@@ -203,9 +203,10 @@ final class PlaceScanner {
         }
     }
 
+    /** A town named like a person that is not big enough to be meant on its own ("Charlotte", not "Milan"). */
     private static boolean isFirstName(List<Gazetteer.Sense> senses) {
         for (Gazetteer.Sense s : senses) {
-            if (s.entry().has(Entry.FIRST_NAME)) {
+            if (s.entry().has(Entry.FIRST_NAME) && s.entry().needsContext()) {
                 return true;
             }
         }
