@@ -44,8 +44,12 @@ public final class PlaceResolver {
     private static final double DEMONYM_WEIGHT = 0.5;
     private static final double COUNTRY_SUPPORT = 2.5;
     private static final double REGION_SUPPORT = 3;
-    /** Another town of the same region: weaker than naming the region (London does not make Washington English). */
+    /**
+     * Per other town nearby (a city) or inside (a region), up to three: weaker than naming the
+     * region, and by distance rather than by region, so London does not make Washington English.
+     */
     private static final double NEIGHBOUR_SUPPORT = 1;
+    private static final double NEIGHBOUR_KM = 200;
     private static final double CONTINENT_SUPPORT = 0.5;
 
     private static volatile PlaceResolver standard;
@@ -307,9 +311,9 @@ public final class PlaceResolver {
      * Davis" ... "Davis scored") needs a preposition of place before it somewhere. Towns that
      * need context ({@link Entry#contextNeed()}) need their country or region named by a name
      * that itself needs none, and common-word, first-name and small towns need their region, or
-     * their country and a preposition of place ("in Nice", "near Bakhmut"). Three or more towns
-     * of one region vouch for each other (a local story naming Melbourne, Rockledge and
-     * Titusville is about Florida even if it never says so).
+     * a preposition of place ("in Nice", "near Bakhmut") and their country or a town nearby. Three
+     * or more towns close together vouch for each other (a local story naming Melbourne, Rockledge
+     * and Titusville is about Florida even if it never says so).
      */
     private static boolean believed(Group g, Support anchors, Support all) {
         Entry e = g.chosen.entry();
@@ -325,12 +329,12 @@ public final class PlaceResolver {
         if (g.glued && e.kind() == Entry.Kind.CITY && !located) {
             return false;
         }
-        boolean region = anchors.regionOthers(e.regionId(), g) > 0 || all.regionOthers(e.regionId(), g) >= 2;
+        boolean named = anchors.namedRegionOthers(e.regionId(), g) > 0;
         boolean country = anchors.countryOthers(e.countryCode(), g) > 0;
         return switch (e.contextNeed()) {
             case Entry.ALONE -> true;
-            case Entry.COUNTRY -> region || country;
-            default -> region || located && strong && country;
+            case Entry.COUNTRY -> named || country || anchors.neighbours(e, g) > 0;
+            default -> named || all.neighbours(e, g) >= 2 || located && (anchors.neighbours(e, g) > 0 || strong && country);
         };
     }
 
@@ -347,9 +351,8 @@ public final class PlaceResolver {
                 if (e.kind() != Entry.Kind.COUNTRY) {
                     if (support.namedRegionOthers(e.regionId(), g) > 0) {
                         score += REGION_SUPPORT;
-                    } else if (support.regionOthers(e.regionId(), g) > 0) {
-                        score += NEIGHBOUR_SUPPORT;
                     }
+                    score += NEIGHBOUR_SUPPORT * Math.min(support.neighbours(e, g), 3);
                 }
                 if (support.continentOthers(e.continent(), g) > 0) {
                     score += CONTINENT_SUPPORT;
@@ -366,7 +369,7 @@ public final class PlaceResolver {
     /** What the names of an article, as currently settled, say about countries, regions and continents. */
     private static final class Support {
         private final Map<String, Integer> countries = new HashMap<>();
-        private final Map<String, Integer> regions = new HashMap<>();
+        private final List<Group> towns = new ArrayList<>();
         private final Map<String, Integer> namedRegions = new HashMap<>();
         private final Map<String, Integer> continents = new HashMap<>();
         private final Set<Group> counted = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -380,8 +383,8 @@ public final class PlaceResolver {
                 Entry e = g.chosen.entry();
                 countries.merge(e.countryCode(), 1, Integer::sum);
                 continents.merge(e.continent(), 1, Integer::sum);
-                if (e.kind() != Entry.Kind.COUNTRY) {
-                    regions.merge(e.regionId(), 1, Integer::sum);
+                if (e.kind() == Entry.Kind.CITY) {
+                    towns.add(g);
                 }
                 if (e.kind() == Entry.Kind.REGION) {
                     namedRegions.merge(e.regionId(), 1, Integer::sum);
@@ -400,10 +403,22 @@ public final class PlaceResolver {
             return countries.getOrDefault(code, 0) - (own(self) && self.chosen.entry().countryCode().equals(code) ? 1 : 0);
         }
 
-        int regionOthers(String id, Group self) {
-            Entry own = self.chosen.entry();
-            boolean mine = own(self) && own.kind() != Entry.Kind.COUNTRY && own.regionId().equals(id);
-            return regions.getOrDefault(id, 0) - (mine ? 1 : 0);
+        /** Other names' towns inside the region, or within 200 km of the town. */
+        int neighbours(Entry place, Group self) {
+            int n = 0;
+            for (Group g : towns) {
+                Entry town = g.chosen.entry();
+                if (g == self || town == place) {
+                    continue;
+                }
+                boolean near = place.kind() == Entry.Kind.REGION
+                        ? town.regionId().equals(place.id())
+                        : place.kind() == Entry.Kind.CITY && km(place, town) < NEIGHBOUR_KM;
+                if (near) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         /** Names other than {@code self} that are the region itself ("Texas"). */
@@ -420,6 +435,17 @@ public final class PlaceResolver {
         private boolean own(Group self) {
             return counted.contains(self);
         }
+    }
+
+    /** Distance on the sphere, equirectangular: exact enough at a few hundred kilometres. */
+    static double km(Entry a, Entry b) {
+        double dLon = Math.abs(a.lon() - b.lon());
+        if (dLon > 180) {
+            dLon = 360 - dLon;
+        }
+        double x = Math.toRadians(dLon) * Math.cos(Math.toRadians((a.lat() + b.lat()) / 2));
+        double y = Math.toRadians(a.lat() - b.lat());
+        return 6371 * Math.sqrt(x * x + y * y);
     }
 
     /** Weighs the settled names into places, countries, the primary country and the map point. */

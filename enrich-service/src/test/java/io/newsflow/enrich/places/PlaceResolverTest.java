@@ -225,6 +225,70 @@ class PlaceResolverTest {
     }
 
     @Test
+    void washingtonIsTheCapitalUnlessTheArticleIsAboutThePacificNorthwest() {
+        PlaceAnalysis capital = resolve(null, "Lawmakers in Washington failed to agree on the budget before the deadline.");
+        PlaceAnalysis state = resolve(null,
+                "Wildfires forced evacuations east of Seattle on Sunday, and the governor declared an emergency "
+                        + "across Washington as smoke drifted toward Spokane.");
+
+        assertThat(place(capital, "Washington")).get().extracting(Place::kind).isEqualTo("city");
+        assertThat(place(state, "Washington")).get().extracting(Place::kind).isEqualTo("region");
+    }
+
+    @Test
+    void headlinesInTitleCaseStillGivePlaces() {
+        PlaceAnalysis a = resolve("Protesters Gather In Minsk As Police Detain Hundreds", "");
+
+        assertThat(a.primaryCountry()).isEqualTo("BY");
+        assertThat(place(a, "Minsk")).isPresent();
+    }
+
+    @Test
+    void aUsDatelineWithAStateAbbreviation() {
+        PlaceAnalysis a = RESOLVER.resolve(null,
+                TextAnalysis.of("Election workers began a hand count of paper ballots on Thursday."), "ATLANTA, Ga.",
+                List.of());
+
+        assertThat(a.datelineCountryCode()).isEqualTo("US");
+        assertThat(a.location().lat()).isCloseTo(33.75, within(0.05));
+        assertThat(place(a, "Atlanta")).isPresent();
+    }
+
+    @Test
+    void aDatelineTownUnknownToTheGazetteerStillGivesItsCountry() {
+        PlaceAnalysis a = RESOLVER.resolve(null, TextAnalysis.of("Rescue teams searched the rubble overnight."),
+                "ZZYZXVILLE, Ukraine", List.of());
+
+        assertThat(a.primaryCountry()).isEqualTo("UA");
+        assertThat(a.location()).isNotNull();
+    }
+
+    @Test
+    void aTownUsedAsASurnameIsNotAPlace() {
+        PlaceAnalysis a = resolve(null,
+                "Anthony Davis scored 30 points as the Lakers beat Oklahoma City in Los Angeles. Davis also had 12 "
+                        + "rebounds, and Davis said the team was finally healthy.");
+
+        assertThat(a.places()).extracting(Place::name).doesNotContain("Davis").contains("Oklahoma City");
+    }
+
+    @Test
+    void countryNamesInOtherLanguages() {
+        PlaceAnalysis a = resolve(null, "Los presidentes de Estados Unidos y México se reunieron en la frontera.");
+
+        assertThat(a.countries()).containsExactlyInAnyOrder("US", "MX");
+    }
+
+    @Test
+    void aCityCountsForItsCountryAndTheCityIsTheMapPoint() {
+        PlaceAnalysis a = resolve(null, "Shelling hit residential areas of Kharkiv overnight, the mayor said.");
+
+        assertThat(place(a, "Kharkiv")).get().extracting(Place::kind).isEqualTo("city");
+        assertThat(a.countries()).containsExactly("UA");
+        assertThat(a.location().lat()).isCloseTo(49.99, within(0.05));
+    }
+
+    @Test
     void knowsPlaceNamesForTheEntityRecognizer() {
         assertThat(RESOLVER.isKnownPlace("Kyiv")).isTrue();
         assertThat(RESOLVER.isKnownPlace("KIEV")).isTrue();
@@ -235,5 +299,7 @@ class PlaceResolverTest {
         assertThat(RESOLVER.isKnownPlace("Volodymyr Zelensky")).isFalse();
         assertThat(RESOLVER.isDemonym("Israelis")).isTrue();
         assertThat(RESOLVER.isDemonym("Israel")).isFalse();
+        assertThat(RESOLVER.isKnownPlace(null)).isFalse();
+        assertThat(RESOLVER.isKnownPlace("")).isFalse();
     }
 }
