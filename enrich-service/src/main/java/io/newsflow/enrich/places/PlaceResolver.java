@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class PlaceResolver {
     private static final double NEIGHBOUR_SUPPORT = 1;
     private static final double NEIGHBOUR_KM = 200;
     private static final double CONTINENT_SUPPORT = 0.5;
+    /** A nationality supports its country less than a place does ("Georgians" may live in Atlanta). */
+    private static final double DEMONYM_SUPPORT = 1;
 
     private static volatile PlaceResolver standard;
 
@@ -299,10 +302,21 @@ public final class PlaceResolver {
                 }
             }
         }
+        // "Georgia" settled as the US state: then "Georgians" are its people, not the country's
+        Set<String> overruled = new HashSet<>();
+        for (Group g : groups) {
+            for (Sense s : g.senses) {
+                if (s.entry().kind() == Entry.Kind.COUNTRY && !s.demonym() && s.entry() != g.chosen.entry()) {
+                    overruled.add(s.entry().countryCode());
+                }
+            }
+        }
         Support anchors = new Support(groups, true);
         Support all = new Support(groups, false);
         for (Group g : groups) {
-            g.accepted = believed(g, anchors, all);
+            g.accepted = g.chosen.demonym() && overruled.contains(g.chosen.entry().countryCode())
+                    ? all.countryOthers(g.chosen.entry().countryCode(), g) > 0
+                    : believed(g, anchors, all);
         }
     }
 
@@ -347,8 +361,14 @@ public final class PlaceResolver {
             if (support != null) {
                 if (support.countryOthers(e.countryCode(), g) > 0) {
                     score += COUNTRY_SUPPORT;
+                } else if (support.demonymOthers(e.countryCode(), g) > 0) {
+                    score += DEMONYM_SUPPORT;
                 }
-                if (e.kind() != Entry.Kind.COUNTRY) {
+                if (e.kind() == Entry.Kind.REGION) {
+                    if (support.namedRegionOthers(e.regionId(), g) > 0 || support.inside(e, g, rivals(g)) > 0) {
+                        score += REGION_SUPPORT;
+                    }
+                } else if (e.kind() == Entry.Kind.CITY) {
                     if (support.namedRegionOthers(e.regionId(), g) > 0) {
                         score += REGION_SUPPORT;
                     }
@@ -366,9 +386,21 @@ public final class PlaceResolver {
         return best;
     }
 
+    /** The town senses of a name: a region named like a town is not supported by that town's suburbs. */
+    private static List<Entry> rivals(Group g) {
+        List<Entry> out = new ArrayList<>(2);
+        for (Sense s : g.senses) {
+            if (s.entry().kind() == Entry.Kind.CITY) {
+                out.add(s.entry());
+            }
+        }
+        return out;
+    }
+
     /** What the names of an article, as currently settled, say about countries, regions and continents. */
     private static final class Support {
         private final Map<String, Integer> countries = new HashMap<>();
+        private final Map<String, Integer> demonyms = new HashMap<>();
         private final List<Group> towns = new ArrayList<>();
         private final Map<String, Integer> namedRegions = new HashMap<>();
         private final Map<String, Integer> continents = new HashMap<>();
@@ -381,7 +413,7 @@ public final class PlaceResolver {
                 }
                 counted.add(g);
                 Entry e = g.chosen.entry();
-                countries.merge(e.countryCode(), 1, Integer::sum);
+                (g.chosen.demonym() ? demonyms : countries).merge(e.countryCode(), 1, Integer::sum);
                 continents.merge(e.continent(), 1, Integer::sum);
                 if (e.kind() == Entry.Kind.CITY) {
                     towns.add(g);
@@ -398,9 +430,35 @@ public final class PlaceResolver {
                     || !e.needsContext() && !(g.glued && e.kind() == Entry.Kind.CITY);
         }
 
-        /** Names other than {@code self} that point into the country. */
+        /** Place names other than {@code self} that point into the country. */
         int countryOthers(String code, Group self) {
-            return countries.getOrDefault(code, 0) - (own(self) && self.chosen.entry().countryCode().equals(code) ? 1 : 0);
+            boolean mine = own(self) && !self.chosen.demonym() && self.chosen.entry().countryCode().equals(code);
+            return countries.getOrDefault(code, 0) - (mine ? 1 : 0);
+        }
+
+        /** Nationalities other than {@code self} of the country. */
+        int demonymOthers(String code, Group self) {
+            boolean mine = own(self) && self.chosen.demonym() && self.chosen.entry().countryCode().equals(code);
+            return demonyms.getOrDefault(code, 0) - (mine ? 1 : 0);
+        }
+
+        /** Other names' towns inside the region that lie 100 km or more from every rival town sense. */
+        int inside(Entry region, Group self, List<Entry> rivals) {
+            int n = 0;
+            for (Group g : towns) {
+                Entry town = g.chosen.entry();
+                if (g == self || !town.regionId().equals(region.id())) {
+                    continue;
+                }
+                boolean far = true;
+                for (Entry rival : rivals) {
+                    far &= km(rival, town) >= 100;
+                }
+                if (far) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         /** Other names' towns inside the region, or within 200 km of the town. */

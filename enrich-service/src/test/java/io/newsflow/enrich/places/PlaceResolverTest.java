@@ -40,7 +40,7 @@ class PlaceResolverTest {
         PlaceAnalysis a = resolve("Georgia voters head to the polls",
                 "Long lines formed at polling stations in Atlanta on Tuesday as Georgia voters cast ballots in a "
                         + "closely watched Senate runoff. Turnout in the suburbs of Atlanta was higher than in 2020, "
-                        + "election officials said.");
+                        + "election officials said, and many Georgians waited for hours.");
 
         assertThat(a.primaryCountry()).isEqualTo("US");
         assertThat(place(a, "Georgia")).get().satisfies(p -> {
@@ -233,6 +233,20 @@ class PlaceResolverTest {
 
         assertThat(place(capital, "Washington")).get().extracting(Place::kind).isEqualTo("city");
         assertThat(place(state, "Washington")).get().extracting(Place::kind).isEqualTo("region");
+    }
+
+    @Test
+    void newYorkStaysTheCityWhenItsBoroughsAreNamed() {
+        PlaceAnalysis a = resolve(null, "Subway service in New York was suspended after flooding in Brooklyn and Queens.");
+
+        assertThat(place(a, "New York City")).isPresent();
+    }
+
+    @Test
+    void aGeorgiaStoryWithoutContextMeansTheCountry() {
+        PlaceAnalysis a = resolve(null, "Georgia has applied to join the European Union, the government said.");
+
+        assertThat(a.primaryCountry()).isEqualTo("GE");
     }
 
     @Test
