@@ -91,8 +91,10 @@ final class Gazetteer {
                 return;
             }
             String flags = f[6];
-            int bits = (flags.indexOf('C') >= 0 ? Entry.CAPITAL : 0) | (flags.indexOf('A') >= 0 ? Entry.SEAT : 0)
-                    | (flags.indexOf('W') >= 0 ? Entry.COMMON_WORD : 0) | (flags.indexOf('P') >= 0 ? Entry.FIRST_NAME : 0);
+            int bits = (flags.indexOf('C') >= 0 ? Entry.CAPITAL : 0)
+                    | (flags.indexOf('A') >= 0 ? Entry.SEAT : 0)
+                    | (flags.indexOf('W') >= 0 ? Entry.COMMON_WORD : 0)
+                    | (flags.indexOf('P') >= 0 ? Entry.FIRST_NAME : 0);
             Entry e = new Entry("city:" + n[0]++, f[0], Entry.Kind.CITY, f[1], f[1] + "." + f[2], country.continent(),
                     lat(f[4]), lon(f[5]), Long.parseLong(f[3]), bits);
             b.add(f[0], e, false);

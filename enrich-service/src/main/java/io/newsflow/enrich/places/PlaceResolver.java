@@ -120,7 +120,8 @@ public final class PlaceResolver {
      * @param datelinePlace    the place of the dateline as written ("KYIV, Ukraine", "MINSK"), may be null
      * @param locationMentions location mentions from the entity recognizer, may be empty or null
      */
-    public PlaceAnalysis resolve(String title, TextAnalysis body, String datelinePlace, List<Mention> locationMentions) {
+    public PlaceAnalysis resolve(String title, TextAnalysis body, String datelinePlace,
+                                 List<Mention> locationMentions) {
         List<Group> groups = groups(title, body, datelinePlace, locationMentions);
         return groups.isEmpty() ? PlaceAnalysis.EMPTY : summarise(groups);
     }
@@ -324,8 +325,9 @@ public final class PlaceResolver {
      * Whether a settled name is believed. A town the article also uses as a surname ("Anthony
      * Davis" ... "Davis scored") needs a preposition of place before it somewhere. Towns that
      * need context ({@link Entry#contextNeed()}) need their country or region named by a name
-     * that itself needs none, and common-word, first-name and small towns need their region, or
-     * a preposition of place ("in Nice", "near Bakhmut") and their country or a town nearby. Three
+     * that itself needs none, a town nearby, or a preposition of place ("in Sochi"); common-word,
+     * first-name and small towns need their region, or a preposition of place ("in Nice", "near
+     * Bakhmut") and their country or a town nearby. Three
      * or more towns close together vouch for each other (a local story naming Melbourne, Rockledge
      * and Titusville is about Florida even if it never says so).
      */
@@ -347,8 +349,9 @@ public final class PlaceResolver {
         boolean country = anchors.countryOthers(e.countryCode(), g) > 0;
         return switch (e.contextNeed()) {
             case Entry.ALONE -> true;
-            case Entry.COUNTRY -> named || country || anchors.neighbours(e, g) > 0;
-            default -> named || all.neighbours(e, g) >= 2 || located && (anchors.neighbours(e, g) > 0 || strong && country);
+            case Entry.COUNTRY -> named || country || anchors.neighbours(e, g) > 0 || located && strong;
+            default -> named || all.neighbours(e, g) >= 2
+                    || located && (anchors.neighbours(e, g) > 0 || strong && country);
         };
     }
 
@@ -487,7 +490,8 @@ public final class PlaceResolver {
         }
 
         int continentOthers(String continent, Group self) {
-            return continents.getOrDefault(continent, 0) - (own(self) && self.chosen.entry().continent().equals(continent) ? 1 : 0);
+            boolean mine = own(self) && self.chosen.entry().continent().equals(continent);
+            return continents.getOrDefault(continent, 0) - (mine ? 1 : 0);
         }
 
         private boolean own(Group self) {

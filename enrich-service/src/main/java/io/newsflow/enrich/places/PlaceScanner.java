@@ -75,7 +75,8 @@ final class PlaceScanner {
             "tomorrow", "still", "here", "there", "elsewhere", "including", "among", "amid", "within", "without",
             "do", "does", "did", "is", "was", "will", "would", "can", "could", "should", "has", "have", "had",
             "that", "this", "these", "those", "what", "why", "how", "who", "which", "every", "each", "no", "not",
-            "en", "dans", "à", "de", "le", "la", "les", "in", "im", "aus", "nach", "el", "los", "las", "em", "na", "no");
+            "en", "dans", "à", "de", "le", "la", "les", "in", "im", "aus", "nach", "el", "los", "las", "em", "na",
+            "no");
 
     /** Directions and similar words that qualify a place before it ("Eastern Ukraine", "Greater London"). */
     private static final Set<String> BEFORE = words("north", "south", "east", "west", "northern", "southern",
@@ -95,7 +96,8 @@ final class PlaceScanner {
             "Coast", "Guard", "Border", "Airport", "Region", "Province", "Oblast", "County", "District", "Municipality",
             "Metropolitan", "Communist", "Socialist", "Democrats", "Republicans", "Republican", "Democratic",
             "Opposition", "Labour", "Conservative", "Conservatives", "Liberal", "Catholic", "Catholics", "Orthodox",
-            "Muslim", "Muslims", "Christian", "Christians", "Jewish", "Jews", "Sunni", "Shia", "Officials", "Authorities",
+            "Muslim", "Muslims", "Christian", "Christians", "Jewish", "Jews", "Sunni", "Shia", "Officials",
+            "Authorities",
             "Intelligence", "Security", "Service", "Services", "Council", "Cabinet", "Emergency", "Red", "Monday",
             "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
             "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs",
@@ -226,7 +228,8 @@ final class PlaceScanner {
                 Gazetteer.Names names = gazetteer.lookup(key);
                 List<Gazetteer.Sense> senses = names == null || names.stop() ? List.of() : unambiguous(names.senses());
                 if (!senses.isEmpty()) {
-                    out.add(new Hit(key, senses, part.start(), part.end(), title, false, false, List.of(), Source.TEXT));
+                    out.add(new Hit(key, senses, part.start(), part.end(), title, false, false, List.of(),
+                            Source.TEXT));
                 }
             }
             from = to + 1;

@@ -104,8 +104,8 @@ class PlaceResolverTest {
 
     @Test
     void aDatelineWithItsCountryAfterTheComma() {
-        PlaceAnalysis a = RESOLVER.resolve(null, TextAnalysis.of("Air raid sirens sounded across the capital overnight."),
-                "KYIV, Ukraine", List.of());
+        PlaceAnalysis a = RESOLVER.resolve(null,
+                TextAnalysis.of("Air raid sirens sounded across the capital overnight."), "KYIV, Ukraine", List.of());
 
         assertThat(a.primaryCountry()).isEqualTo("UA");
         assertThat(a.location().lat()).isCloseTo(50.45, within(0.05));
@@ -226,7 +226,8 @@ class PlaceResolverTest {
 
     @Test
     void washingtonIsTheCapitalUnlessTheArticleIsAboutThePacificNorthwest() {
-        PlaceAnalysis capital = resolve(null, "Lawmakers in Washington failed to agree on the budget before the deadline.");
+        PlaceAnalysis capital = resolve(null,
+                "Lawmakers in Washington failed to agree on the budget before the deadline.");
         PlaceAnalysis state = resolve(null,
                 "Wildfires forced evacuations east of Seattle on Sunday, and the governor declared an emergency "
                         + "across Washington as smoke drifted toward Spokane.");
@@ -237,7 +238,8 @@ class PlaceResolverTest {
 
     @Test
     void newYorkStaysTheCityWhenItsBoroughsAreNamed() {
-        PlaceAnalysis a = resolve(null, "Subway service in New York was suspended after flooding in Brooklyn and Queens.");
+        PlaceAnalysis a = resolve(null,
+                "Subway service in New York was suspended after flooding in Brooklyn and Queens.");
 
         assertThat(place(a, "New York City")).isPresent();
     }

@@ -69,7 +69,9 @@ public final class PlacesBenchmark {
                 PlaceAnalysis r = resolver.resolve(a.title(), body, dateline, List.of());
                 System.out.printf("%s | %s | dl=%s | primary=%s %s | %s%n", p.getFileName().toString().substring(0, 8),
                         a.title(), dateline, r.primaryCountry(), r.countries(),
-                        r.places().stream().map(x -> x.name() + "/" + x.countryCode() + "/" + x.kind() + "x" + x.mentions()).toList());
+                        r.places().stream()
+                                .map(x -> x.name() + "/" + x.countryCode() + "/" + x.kind() + "x" + x.mentions())
+                                .toList());
             }
         }
         long totalWords = docs.stream().mapToLong(Doc::words).sum();
@@ -82,7 +84,8 @@ public final class PlacesBenchmark {
         double median = perArticle[rounds / 2];
         double meanWords = (double) totalWords / docs.size();
         System.out.printf("articles: %d, mean words: %.0f%n", docs.size(), meanWords);
-        System.out.printf("resolve (thread cpu): median %.3f ms/article, %.3f ms per 600 words (best %.3f ms/article)%n",
+        System.out.printf(
+                "resolve (thread cpu): median %.3f ms/article, %.3f ms per 600 words (best %.3f ms/article)%n",
                 median, median * 600 / meanWords, perArticle[0]);
     }
 
