@@ -20,7 +20,8 @@ import java.util.Set;
  * coordinates, the countries by weight, the primary country and one point for the map.
  *
  * <p>Matching is a gazetteer look-up over the shared tokens ({@link PlaceScanner}); location
- * mentions from the entity recognizer are added where the scan found nothing. The gazetteer
+ * mentions from the entity recognizer vouch for the scan's hits they cover and are looked up
+ * where the scan found nothing. The gazetteer
  * comes from GeoNames (towns, regions, coordinates, population) and country packages (names in
  * the main news languages), plus our own demonyms and news spellings; see
  * {@code enrich-service/data/places/README.md}.
@@ -28,11 +29,13 @@ import java.util.Set;
  * <p>Names with several meanings (Georgia, Paris, Washington) are settled per article, one meaning
  * for all mentions of a name, by a score: a prior from the place's size and kind (a country over
  * a state, a capital over its namesakes), plus the support the rest of the article gives it: its
- * country named by other mentions, its region named or holding other mentioned towns, its
- * continent present. A qualifier ("Paris, Texas", "Atlanta, Ga.") settles it outright. Two passes
- * let a settled name inform an unsettled one. Names that are common words or first names, and
- * small towns, count only when their country is named by a mention that needs no such support,
- * which keeps "Reading" and "Charlotte" out of articles that are not about England or Carolina.
+ * country named by other mentions, its region named (a region: towns inside it), towns within
+ * 200 km, its continent present. A qualifier ("Paris, Texas", "Atlanta, Ga.") settles it
+ * outright. Two passes let a settled name inform an unsettled one. Towns then have to earn
+ * belief by their size ({@link Entry#contextNeed()}): names that are common words or first names
+ * and small towns count only with their region or nearby towns named, or with "in"/"near" and
+ * their country, which keeps "Reading" and "Charlotte" out of articles that are not about England
+ * or Carolina; a town the article also uses as a surname ("Anthony Davis") needs "in"/"near".
  * A statistical model was not used: there is no labelled toponym data in the registries, and these
  * few rules are explainable, fast and easy to correct with data.
  *
