@@ -1,0 +1,5 @@
+package io.newsflow.enrich.places;
+
+/** A point on the map, WGS84 degrees. */
+public record GeoPoint(double lat, double lon) {
+}
