@@ -1,0 +1,552 @@
+package io.newsflow.enrich.entities;
+
+import io.newsflow.enrich.text.Sentence;
+import io.newsflow.enrich.text.TextAnalysis;
+import io.newsflow.enrich.text.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One run of the recognizer over one article: sentence-level candidate finding, then the
+ * article-level merge. Not shared between threads.
+ */
+final class Recognition {
+
+    /** Abbreviations whose full stop stays inside a name ("St. Louis", "John F. Kennedy Jr."). */
+    private static final Set<String> NAME_ABBREVIATIONS = Set.of("st", "mt", "ft", "jr", "sr", "inc", "corp",
+            "ltd", "co", "bros", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
+            "sen", "rep", "prof", "rev", "cmdr", "brig", "cpl", "pvt", "messrs", "supt");
+    /** Abbreviations that keep their full stop at the end of a name ("Apple Inc."). */
+    private static final Set<String> FINAL_DOT = Set.of("inc", "corp", "ltd", "co", "jr", "sr", "bros");
+    /** Hyphenated suffixes that are not part of the name ("London-based", "Kremlin-backed"). */
+    private static final Set<String> NAME_SUFFIXES = Set.of("based", "born", "led", "backed", "owned", "run",
+            "made", "controlled", "linked", "funded", "bound", "registered", "headquartered", "focused", "allied",
+            "aligned", "occupied", "held", "era", "style", "themed", "inspired", "brokered", "sponsored", "wide",
+            "related", "american", "americans");
+    /** Organisation heads that outweigh a given name ("Jordan University" is no person). */
+    private static final Set<String> STRONG_ORG_HEADS = Set.of("inc", "corp", "corporation", "ltd", "llc", "plc",
+            "ag", "gmbh", "group", "party", "ministry", "department", "university", "college", "institute",
+            "agency", "council", "committee", "commission", "bank", "association", "foundation", "union",
+            "federation", "league", "club", "fc", "airlines", "airways", "company", "holdings", "authority");
+    private static final Set<String> OPENERS = Set.of("\"", "\u201C", "\u2018", "'", "(", "[", ":", "\u2014",
+            "\u2013", "-", "\u00AB", "\u2022", "*", "|");
+
+    private final Knowledge knowledge;
+    private final Lexicon lex;
+    private final Predicate<String> knownPlaces;
+    private final TextAnalysis analysis;
+    private final String text;
+    private final boolean cased;
+    private final boolean english;
+    private final List<Mention> mentions = new ArrayList<>();
+
+    // the current sentence, as parallel arrays
+    private int n;
+    private String[] raw;
+    private String[] lower;
+    private String[] key;
+    private int[] start;
+    private int[] end;
+    private boolean[] word;
+    private boolean[] cap;
+    private boolean[] allCaps;
+    private boolean[] closes; // possessive or "-based": the name ends with this token
+    private String[] suffix; // the hyphenated suffix cut off, or null
+    private boolean titleCase;
+
+    Recognition(Knowledge knowledge, Lexicon lex, Predicate<String> knownPlaces, TextAnalysis analysis,
+            boolean cased, boolean english) {
+        this.knowledge = knowledge;
+        this.lex = lex;
+        this.knownPlaces = knownPlaces;
+        this.analysis = analysis;
+        this.text = analysis.text();
+        this.cased = cased;
+        this.english = english;
+    }
+
+    List<Entity> run() {
+        for (Sentence s : analysis.sentences()) {
+            load(s.tokens());
+            scan();
+        }
+        return new Resolution(knowledge, lex, analysis, mentions).entities();
+    }
+
+    // ---------------------------------------------------------------- sentence level
+
+    private void load(List<Token> tokens) {
+        n = tokens.size();
+        if (raw == null || raw.length < n) {
+            int c = Math.max(n, 64);
+            raw = new String[c];
+            lower = new String[c];
+            key = new String[c];
+            start = new int[c];
+            end = new int[c];
+            word = new boolean[c];
+            cap = new boolean[c];
+            allCaps = new boolean[c];
+            closes = new boolean[c];
+            suffix = new String[c];
+        }
+        int words = 0;
+        int capitalised = 0;
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            String s = t.text();
+            int e = t.end();
+            boolean close = false;
+            String cut = null;
+            if (t.word() && s.length() > 2) {
+                char q = s.charAt(s.length() - 2);
+                char last = s.charAt(s.length() - 1);
+                if ((q == '\'' || q == '\u2019') && (last == 's' || last == 'S')) {
+                    s = s.substring(0, s.length() - 2);
+                    e -= 2;
+                    close = true;
+                } else {
+                    int h = s.lastIndexOf('-');
+                    if (h > 0 && h < s.length() - 1) {
+                        String tail = s.substring(h + 1).toLowerCase(Locale.ROOT);
+                        if (NAME_SUFFIXES.contains(tail) && Character.isUpperCase(s.charAt(0))) {
+                            cut = tail;
+                            e -= s.length() - h;
+                            s = s.substring(0, h);
+                            close = true;
+                        }
+                    }
+                }
+            }
+            raw[i] = s;
+            lower[i] = s.toLowerCase(Locale.ROOT);
+            key[i] = Knowledge.fold(s);
+            start[i] = t.start();
+            end[i] = e;
+            word[i] = t.word();
+            allCaps[i] = t.allCaps();
+            cap[i] = t.word() && (t.capitalized() || particlePrefixed(s));
+            closes[i] = close;
+            suffix[i] = cut;
+            if (t.word() && Character.isLetter(s.codePointAt(0))) {
+                words++;
+                if (cap[i]) {
+                    capitalised++;
+                }
+            }
+        }
+        // Headlines in Title Case and lines in capitals: every word is capitalised, so
+        // capitalisation says nothing; only the knowledge file and given names are trusted there.
+        titleCase = words >= 4 && capitalised * 10 >= words * 7;
+        if (titleCase) {
+            for (int i = 0; i < n; i++) {
+                if (cap[i] && (allCaps[i] && words > 3 && !knowledgeStart(i) || lex.common(lower[i])
+                        && !lex.firstName(lower[i]) && !knowledgeStart(i))) {
+                    cap[i] = false;
+                }
+            }
+        }
+    }
+
+    /** "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a capitalised name. */
+    private static boolean particlePrefixed(String s) {
+        int h = s.indexOf('-');
+        return h > 0 && h <= 3 && h + 1 < s.length() && Character.isUpperCase(s.charAt(h + 1))
+                && Cues.PARTICLES.contains(s.substring(0, h));
+    }
+
+    private boolean knowledgeStart(int i) {
+        return knowledge.root().next.containsKey(key[i]);
+    }
+
+    private void scan() {
+        int k = 0;
+        while (k < n) {
+            if (!cap[k] || Cues.NEVER.contains(lower[k]) && !knowledgeStart(k)) {
+                k++;
+                continue;
+            }
+            int e = k + 1;
+            boolean bridged = false;
+            while (e < n && !closes[e - 1]) {
+                if (cap[e] && !Cues.NEVER.contains(lower[e])) {
+                    e++;
+                    continue;
+                }
+                if (raw[e].equals(".") && start[e] == end[e - 1] && e + 1 < n && cap[e + 1]
+                        && (isInitial(e - 1) || NAME_ABBREVIATIONS.contains(lower[e - 1]))) {
+                    e += 2;
+                    continue;
+                }
+                if (raw[e].equals("&") && e + 1 < n && cap[e + 1]) {
+                    e += 2;
+                    continue;
+                }
+                if (word[e] && Cues.PARTICLES.contains(raw[e])) {
+                    int m = e;
+                    while (m < n && m - e < 3 && word[m] && Cues.PARTICLES.contains(raw[m])) {
+                        m++;
+                    }
+                    if (m < n && cap[m] && !allCaps[m]) {
+                        e = m + 1;
+                        continue;
+                    }
+                }
+                if ((raw[e].equals("of") || raw[e].equals("for") || raw[e].equals("on"))
+                        && Cues.OF_HEADS.contains(lower[e - 1]) && !raw[e - 1].equals(".")) {
+                    int m = e + 1;
+                    if (m < n && raw[m].equals("the")) {
+                        m++;
+                    }
+                    if (m < n && cap[m] && !Cues.NEVER.contains(lower[m])) {
+                        e = m + 1;
+                        bridged = true;
+                        continue;
+                    }
+                }
+                if (bridged && (raw[e].equals("and") || raw[e].equals("&")) && e + 1 < n && cap[e + 1]) {
+                    e += 2;
+                    continue;
+                }
+                break;
+            }
+            run(k, e);
+            k = e;
+        }
+    }
+
+    private boolean isInitial(int i) {
+        return word[i] && raw[i].length() == 1 && Character.isUpperCase(raw[i].charAt(0));
+    }
+
+    /** One capitalised run: knowledge matches, titles and the unknown stretches between them. */
+    private void run(int a, int b) {
+        int seg = a;
+        int p = a;
+        boolean personCue = false;
+        while (p < b) {
+            int m = matchKnowledge(p, b, p == a);
+            if (m > p) {
+                Knowledge.Node node = lastMatch;
+                Knowledge.Entry entry = node.entry;
+                boolean override = false;
+                if (m - p == 1 && entry.type() != EntityType.PERSON && p == seg && m < b && cap[m]
+                        && lex.strongFirstName(lower[p]) && !Cues.ORG_HEADS.contains(lower[b - 1])
+                        && !knowledgeStart(m)) {
+                    override = true; // "Jordan Peterson", "Israel Katz"
+                }
+                if (!override && entry.type() != EntityType.PERSON && entry.type() != EntityType.ORGANIZATION
+                        && m < b && p == seg && STRONG_ORG_HEADS.contains(lower[b - 1]) && !hasTitle(m, b)) {
+                    // "Russian Defence Ministry", "New York Stock Exchange": one organisation
+                    unknown(p, b, personCue, false);
+                    return;
+                }
+                if (!override) {
+                    unknown(seg, p, personCue, false);
+                    personCue = false;
+                    int s = start[p];
+                    int e = end[m - 1];
+                    if (m < n && raw[m].equals(".") && FINAL_DOT.contains(lower[m - 1]) && start[m] == e) {
+                        e = end[m];
+                    }
+                    double score = m - p > 1 ? 0.95 : raw[p].length() <= 2 ? 0.85 : 0.9;
+                    add(s, e, p, m, entry.type(), score, entry);
+                    p = m;
+                    seg = p;
+                    continue;
+                }
+            }
+            if (word[p] && Cues.TITLES.contains(lower[p]) && p + 1 < b) {
+                int q = p;
+                while (q < b && (word[q] && Cues.TITLES.contains(lower[q]) || raw[q].equals(".")
+                        || raw[q].equals("-"))) {
+                    q++;
+                }
+                if (q < b && q > p && looksLikePersonStart(q, b)) {
+                    unknown(seg, p, personCue, true);
+                    personCue = true;
+                    p = q;
+                    seg = q;
+                    continue;
+                }
+            }
+            p++;
+        }
+        unknown(seg, b, personCue, false);
+    }
+
+    private boolean hasTitle(int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (word[i] && Cues.TITLES.contains(lower[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean looksLikePersonStart(int q, int b) {
+        if (!word[q] || allCaps[q]) {
+            return false;
+        }
+        if (matchKnowledge(q, b, false) > q) {
+            return lastMatch.entry.type() == EntityType.PERSON;
+        }
+        return lex.firstName(lower[q]) || !lex.common(lower[q]) || isInitial(q);
+    }
+
+    private Knowledge.Node lastMatch;
+
+    /** End of the longest knowledge alias starting at {@code p} and ending by {@code b}, or p. */
+    private int matchKnowledge(int p, int b, boolean runStart) {
+        Knowledge.Node node = knowledge.root();
+        int best = p;
+        int i = p;
+        while (i < b) {
+            if (raw[i].equals(".") && i > p && start[i] == end[i - 1]) {
+                i++; // "St. Petersburg" is stored without the dot's token boundary
+                continue;
+            }
+            Knowledge.Node next = node.next.get(key[i]);
+            if (next == null) {
+                break;
+            }
+            node = next;
+            i++;
+            if (node.entry != null && (!node.needsThe || p > 0 && lower[p - 1].equals("the"))) {
+                best = i;
+                lastMatch = node;
+            }
+            if (closes[i - 1]) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** Classifies a stretch of a run that no knowledge entry covers. */
+    private void unknown(int a, int b, boolean personCue, boolean beforeTitle) {
+        // drop what is not a name: sentence-initial everyday words, days and months, punctuation
+        while (a < b && (!word[a] || Cues.NEVER.contains(lower[a]) || sentenceInitial(a) && startsLikeProse(a, b))) {
+            a++;
+        }
+        while (b > a && !word[b - 1]) {
+            b--;
+        }
+        if (a >= b) {
+            return;
+        }
+        int len = b - a;
+        String first = lower[a];
+        String last = lower[b - 1];
+        boolean strongFirst = lex.strongFirstName(first) && !allCaps[a];
+        boolean anyFirst = lex.firstName(first) && !allCaps[a];
+        boolean allUncommon = true;
+        for (int i = a; i < b; i++) {
+            if (word[i] && (lex.common(lower[i]) || Cues.PARTICLES.contains(raw[i]))) {
+                allUncommon = false;
+            }
+        }
+        boolean acronym = len == 1 && allCaps[a] && !Cues.NOT_ACRONYMS.contains(raw[a]) && raw[a].length() <= 7;
+        String prev = a > 0 && word[a - 1] ? lower[a - 1] : "";
+        String prev2 = prev.equals("the") && a > 1 && word[a - 2] ? lower[a - 2] : prev;
+        String next = b < n ? lower[b] : "";
+
+        if (beforeTitle) {
+            // "Foreign Minister", "Apple CEO": keep only what is a name by itself
+            if (acronym || !allUncommon && !STRONG_ORG_HEADS.contains(last)) {
+                if (acronym) {
+                    add(a, b, EntityType.ORGANIZATION, 0.6);
+                }
+                return;
+            }
+        }
+        if (!cased) {
+            // no capitalisation guesswork: only strong cues
+            if (personCue && len >= 1 || strongFirst && len >= 2) {
+                add(a, b, EntityType.PERSON, 0.7);
+            } else if (len >= 2 && STRONG_ORG_HEADS.contains(last)) {
+                add(a, b, EntityType.ORGANIZATION, 0.6);
+            } else if (acronym && raw[a].length() >= 3) {
+                add(a, b, EntityType.ORGANIZATION, 0.5);
+            }
+            return;
+        }
+        String cut = suffix[b - 1];
+        if (cut != null && (cut.equals("based") || cut.equals("born") || cut.equals("headquartered"))) {
+            add(a, b, EntityType.LOCATION, 0.75);
+            return;
+        }
+        if (len >= 2 && STRONG_ORG_HEADS.contains(last)) {
+            add(a, b, EntityType.ORGANIZATION, 0.8);
+            return;
+        }
+        if (personCue) {
+            while (b - a > 1 && lex.common(lower[a]) && !lex.firstName(lower[a])) {
+                a++; // "Secretary of State Marco Rubio" leaves "State Marco Rubio"
+            }
+            if (b - a <= 4) {
+                add(a, b, EntityType.PERSON, 0.85);
+            }
+            return;
+        }
+        if (len >= 2 && len <= 4 && strongFirst && !Cues.LOC_HEADS.contains(last)
+                && !Cues.MISC_HEADS.contains(last) && !Cues.ORG_HEADS.contains(last)) {
+            add(a, b, EntityType.PERSON, 0.8);
+            return;
+        }
+        if (len >= 2 && Cues.ORG_HEADS.contains(last)) {
+            add(a, b, EntityType.ORGANIZATION, 0.7);
+            return;
+        }
+        if (len >= 2 && (Cues.LOC_HEADS.contains(last) || Cues.LOC_STARTS.contains(first) && !anyFirst)) {
+            add(a, b, EntityType.LOCATION, 0.65);
+            return;
+        }
+        if (len >= 2 && Cues.MISC_HEADS.contains(last)) {
+            add(a, b, EntityType.MISC, 0.65);
+            return;
+        }
+        String name = text.substring(start[a], end[b - 1]);
+        if (knownPlaces.test(name)) {
+            add(a, b, EntityType.LOCATION, 0.7);
+            return;
+        }
+        if (b + 1 < n && raw[b].equals(",") && isKnownPlace(b + 1)) {
+            add(a, b, EntityType.LOCATION, 0.7); // "Paris, Texas"
+            return;
+        }
+        if (len >= 2 && len <= 4 && anyFirst && allUncommonAfter(a + 1, b)) {
+            add(a, b, EntityType.PERSON, 0.65);
+            return;
+        }
+        if (acronym) {
+            add(a, b, EntityType.ORGANIZATION, 0.6);
+            return;
+        }
+        boolean speaks = Cues.PERSON_VERBS.contains(next)
+                || next.equals(",") && b + 1 < n && (lower[b + 1].equals("who") || isNumber(b + 1));
+        if (len >= 2 && len <= 3 && allUncommon) {
+            add(a, b, EntityType.PERSON, speaks ? 0.7 : 0.55);
+            return;
+        }
+        if (Cues.LOC_PREPS.contains(prev2) && !speaks && (len == 1 || allUncommon)) {
+            add(a, b, EntityType.LOCATION, 0.5);
+            return;
+        }
+        if (len == 1) {
+            if (lex.common(first) && !anyFirst) {
+                return; // "the Government", "Parliament": a capitalised everyday word alone
+            }
+            add(a, b, speaks ? EntityType.PERSON : null, speaks ? 0.5 : 0.3);
+            return;
+        }
+        if (speaks && allUncommon) {
+            add(a, b, EntityType.PERSON, 0.5);
+            return;
+        }
+        if (allCommon(a, b) && !prev.equals("the")) {
+            return; // "Breaking News", "Climate Change": title-cased everyday words
+        }
+        add(a, b, EntityType.ORGANIZATION, 0.4);
+    }
+
+    private boolean allUncommonAfter(int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (word[i] && lex.common(lower[i]) && !Cues.PARTICLES.contains(raw[i]) && !isInitial(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean allCommon(int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (word[i] && !lex.common(lower[i]) && !Cues.PARTICLES.contains(raw[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isNumber(int i) {
+        return word[i] && Character.isDigit(raw[i].charAt(0));
+    }
+
+    private boolean isKnownPlace(int i) {
+        int m = matchKnowledge(i, n, false);
+        return m > i && lastMatch.entry.type() == EntityType.LOCATION;
+    }
+
+    /** First word of the sentence, or right after an opening quote, bracket, colon or dash. */
+    private boolean sentenceInitial(int i) {
+        if (i == 0) {
+            return true;
+        }
+        if (word[i - 1]) {
+            return false;
+        }
+        if (OPENERS.contains(raw[i - 1])) {
+            return true;
+        }
+        for (int j = i - 1; j >= 0; j--) {
+            if (word[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A sentence-initial word that is an everyday word and not the start of a name. */
+    private boolean startsLikeProse(int a, int b) {
+        String w = lower[a];
+        if (Cues.SENTENCE_STARTERS.contains(w) || lex.functionWord(w)) {
+            return !lex.strongFirstName(w) || a + 1 >= b;
+        }
+        if (!english) {
+            return false;
+        }
+        if (lex.common(w)) {
+            // "Officials", "Police" start prose; "Will Smith" starts a name
+            return !(lex.firstName(w) && a + 1 < b && !lex.common(lower[a + 1]));
+        }
+        return false;
+    }
+
+    private void add(int a, int b, EntityType type, double score) {
+        int s = start[a];
+        int e = end[b - 1];
+        if (b < n && raw[b].equals(".") && FINAL_DOT.contains(lower[b - 1]) && start[b] == e) {
+            e = end[b];
+        }
+        add(s, e, a, b, type, score, null);
+    }
+
+    private void add(int s, int e, int a, int b, EntityType type, double score, Knowledge.Entry entry) {
+        StringBuilder k = new StringBuilder();
+        int words = 0;
+        for (int i = a; i < b; i++) {
+            if (word[i]) {
+                if (k.length() > 0) {
+                    k.append(' ');
+                }
+                k.append(key[i]);
+                words++;
+            }
+        }
+        mentions.add(new Mention(s, e, k.toString(), words, type, score, entry));
+    }
+
+    /** Unused helper kept for the resolution step: the folded key of a token. */
+    static Map<EntityType, Double> emptyVotes() {
+        return new EnumMap<>(EntityType.class);
+    }
+}
