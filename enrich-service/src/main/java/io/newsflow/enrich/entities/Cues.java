@@ -17,7 +17,7 @@ final class Cues {
             "president", "vice", "prime", "minister", "ministers", "premier", "chancellor", "secretary",
             "secretary-general", "undersecretary", "king", "queen", "prince", "princess", "emir", "sheikh",
             "sultan", "pope", "ayatollah", "cardinal", "archbishop", "bishop", "rev", "reverend", "pastor",
-            "rabbi", "imam", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+            "rabbi", "imam", "administrator", "doctor", "coroner", "minister-president", "secretary-of-state", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
             "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "sgt",
             "sergeant", "adm", "admiral", "cmdr", "commander", "marshal", "brig", "cpl", "corporal", "pvt",
             "private", "officer", "detective", "inspector", "constable", "chief", "sheriff", "deputy", "judge",
@@ -101,7 +101,7 @@ final class Cues {
     /** Words right before a name that say it is a place. */
     static final Set<String> LOC_PREPS = Set.of(
             "in", "near", "outside", "across", "throughout", "towards", "toward", "into", "inside", "around",
-            "from", "to", "via", "at", "northern", "southern", "eastern", "western", "central", "downtown",
+            "from", "northern", "southern", "eastern", "western", "central", "downtown",
             "visit", "visited", "visiting", "entered", "invaded", "invade");
 
     /** Words between capitalised words that still belong to one name ("von der Leyen"). */

@@ -46,6 +46,7 @@ final class Knowledge {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final Node root = new Node();
+    private final List<String> conflicts = new ArrayList<>();
     private final Map<String, Entry> byId;
 
     private Knowledge(Map<String, Entry> byId) {
@@ -61,7 +62,14 @@ final class Knowledge {
     static Knowledge load() {
         Map<String, String[]> rows = new LinkedHashMap<>();
         Map<String, Set<String>> aliases = new LinkedHashMap<>();
-        for (String line : Resources.lines("countries.tsv")) {
+        List<String> countryLines = Resources.lines("countries.tsv");
+        Set<String> countryNames = new java.util.HashSet<>();
+        for (String line : countryLines) {
+            String[] f = line.split("\t", -1);
+            countryNames.add(f[1]);
+            countryNames.addAll(split(f.length > 2 ? f[2] : ""));
+        }
+        for (String line : countryLines) {
             String[] f = line.split("\t", -1);
             if (f.length < 4) {
                 throw new IllegalStateException("countries.tsv: bad line " + line);
@@ -69,7 +77,7 @@ final class Knowledge {
             String id = "country/" + f[0];
             rows.put(id, new String[] {id, "LOCATION", f[1]});
             aliases.computeIfAbsent(id, k -> new LinkedHashSet<>()).addAll(split(f[2]));
-            if (!f[3].isBlank()) {
+            if (!f[3].isBlank() && !countryNames.contains(f[3])) { // Singapore is the country
                 String cid = "city/" + slug(f[3]);
                 rows.putIfAbsent(cid, new String[] {cid, "LOCATION", f[3]});
                 aliases.computeIfAbsent(cid, k -> new LinkedHashSet<>());
@@ -111,6 +119,11 @@ final class Knowledge {
         return byId.size();
     }
 
+    /** Aliases dropped because two entries claim them; the data should have none. */
+    List<String> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
     Node root() {
         return root;
     }
@@ -126,6 +139,7 @@ final class Knowledge {
             return;
         }
         if (n.entry != null && n.entry != e) {
+            conflicts.add(alias + " (" + n.entry.id() + ", " + e.id() + ")");
             n.conflict = true;
             n.entry = null;
         } else if (!n.conflict) {

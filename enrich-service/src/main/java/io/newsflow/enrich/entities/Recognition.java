@@ -4,14 +4,8 @@ import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextAnalysis;
 import io.newsflow.enrich.text.Token;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -37,6 +31,10 @@ final class Recognition {
             "ag", "gmbh", "group", "party", "ministry", "department", "university", "college", "institute",
             "agency", "council", "committee", "commission", "bank", "association", "foundation", "union",
             "federation", "league", "club", "fc", "airlines", "airways", "company", "holdings", "authority");
+    /** Event and law heads that outweigh a given name ("Nathan Law" is a person, "Patriot Act" not). */
+    private static final Set<String> STRONG_MISC_HEADS = Set.of("war", "wars", "cup", "olympics", "games",
+            "prize", "award", "awards", "festival", "championship", "championships", "act", "treaty", "accord",
+            "accords", "agreement", "summit", "conference", "expo", "marathon", "bowl", "tournament");
     private static final Set<String> OPENERS = Set.of("\"", "\u201C", "\u2018", "'", "(", "[", ":", "\u2014",
             "\u2013", "-", "\u00AB", "\u2022", "*", "|");
 
@@ -128,7 +126,7 @@ final class Recognition {
                 }
             }
             raw[i] = s;
-            lower[i] = s.toLowerCase(Locale.ROOT);
+            lower[i] = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
             key[i] = Knowledge.fold(s);
             start[i] = t.start();
             end[i] = e;
@@ -244,6 +242,11 @@ final class Recognition {
                         && !knowledgeStart(m)) {
                     override = true; // "Jordan Peterson", "Israel Katz"
                 }
+                if (!override && p > seg && bridgedBefore(seg, p) && !hasTitle(seg, b)) {
+                    // "University of Southern California", "State of Indiana": one name
+                    unknown(seg, b, personCue, false);
+                    return;
+                }
                 if (!override && entry.type() != EntityType.PERSON && entry.type() != EntityType.ORGANIZATION
                         && m < b && p == seg && STRONG_ORG_HEADS.contains(lower[b - 1]) && !hasTitle(m, b)) {
                     // "Russian Defence Ministry", "New York Stock Exchange": one organisation
@@ -282,6 +285,15 @@ final class Recognition {
             p++;
         }
         unknown(seg, b, personCue, false);
+    }
+
+    private boolean bridgedBefore(int a, int p) {
+        for (int i = a + 1; i < p; i++) {
+            if (raw[i].equals("of") || raw[i].equals("for")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasTitle(int a, int b) {
@@ -399,7 +411,7 @@ final class Recognition {
             return;
         }
         if (len >= 2 && len <= 4 && strongFirst && !Cues.LOC_HEADS.contains(last)
-                && !Cues.MISC_HEADS.contains(last) && !Cues.ORG_HEADS.contains(last)) {
+                && !STRONG_MISC_HEADS.contains(last) && !Cues.ORG_HEADS.contains(last)) {
             add(a, b, EntityType.PERSON, 0.8);
             return;
         }
@@ -428,6 +440,10 @@ final class Recognition {
             add(a, b, EntityType.PERSON, 0.65);
             return;
         }
+        if (len == 2 && anyFirst && !lex.common(lower[a + 1]) || len == 2 && strongFirst) {
+            add(a, b, EntityType.PERSON, 0.55); // "Tom Cruise"
+            return;
+        }
         if (acronym) {
             add(a, b, EntityType.ORGANIZATION, 0.6);
             return;
@@ -438,7 +454,7 @@ final class Recognition {
             add(a, b, EntityType.PERSON, speaks ? 0.7 : 0.55);
             return;
         }
-        if (Cues.LOC_PREPS.contains(prev2) && !speaks && (len == 1 || allUncommon)) {
+        if (Cues.LOC_PREPS.contains(prev2) && !speaks && !anyFirst && (len == 1 || allUncommon)) {
             add(a, b, EntityType.LOCATION, 0.5);
             return;
         }
@@ -543,10 +559,5 @@ final class Recognition {
             }
         }
         mentions.add(new Mention(s, e, k.toString(), words, type, score, entry));
-    }
-
-    /** Unused helper kept for the resolution step: the folded key of a token. */
-    static Map<EntityType, Double> emptyVotes() {
-        return new EnumMap<>(EntityType.class);
     }
 }

@@ -105,6 +105,10 @@ final class Resolution {
         }
         for (String k : ambiguous) {
             shortForms.remove(k);
+            String pick = mostMentioned(k);
+            if (pick != null) {
+                shortForms.put(k, pick);
+            }
         }
         for (Mention m : found) {
             place(m);
@@ -122,6 +126,25 @@ final class Resolution {
         }
         rescan();
         return build();
+    }
+
+    /** Of the people sharing a surname, the one the article names in full most often. */
+    private String mostMentioned(String surname) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Mention m : found) {
+            if (m.words() >= 2 && isPerson(m) && m.key().endsWith(" " + surname)) {
+                counts.merge(groupKey(m), 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int max = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > max) {
+                max = e.getValue();
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     private boolean isPerson(Mention m) {
