@@ -89,7 +89,7 @@ final class Cues {
             "protocol", "doctrine", "plan", "initiative", "program", "programme", "project", "mission",
             "declaration", "constitution", "amendment", "bill", "code", "law", "charter", "convention",
             "election", "elections", "referendum", "movement", "massacre", "challenge", "show", "album",
-            "novel", "film", "league");
+            "novel", "film", "league", "fair");
 
     /** Words right after a name that say a person speaks or acts. */
     static final Set<String> PERSON_VERBS = Set.of(
@@ -111,7 +111,7 @@ final class Cues {
 
     /** All-caps words that are not organisations. */
     static final Set<String> NOT_ACRONYMS = Set.of(
-            "CEO", "CFO", "COO", "CTO", "TV", "GDP", "AI", "OK", "AM", "PM", "DNA", "HIV", "AIDS", "PC", "ID", "IT",
+            "CEO", "CFO", "IQ", "VIPS", "FAQS", "CEOS", "COO", "CTO", "TV", "GDP", "AI", "OK", "AM", "PM", "DNA", "HIV", "AIDS", "PC", "ID", "IT",
             "VIP", "PR", "HR", "CV", "DJ", "MP", "MEP", "MPS", "USD", "EUR", "GBP", "II", "III", "IV", "VI", "VII",
             "VIII", "IX", "XI", "XII", "XIV", "XV", "XVI", "XX", "UTC", "GMT", "EST", "PST", "BST", "CET", "EDT",
             "PDT", "FAQ", "PDF", "URL", "SUV", "GPS", "LGBT", "LGBTQ", "Q1", "Q2", "Q3", "Q4", "KM", "MPH", "CO2",

@@ -34,7 +34,7 @@ final class Recognition {
     /** Event and law heads that outweigh a given name ("Nathan Law" is a person, "Patriot Act" not). */
     private static final Set<String> STRONG_MISC_HEADS = Set.of("war", "wars", "cup", "olympics", "games",
             "prize", "award", "awards", "festival", "championship", "championships", "act", "treaty", "accord",
-            "accords", "agreement", "summit", "conference", "expo", "marathon", "bowl", "tournament");
+            "accords", "agreement", "summit", "conference", "expo", "marathon", "bowl", "tournament", "fair");
     private static final Set<String> OPENERS = Set.of("\"", "\u201C", "\u2018", "'", "(", "[", ":", "\u2014",
             "\u2013", "-", "\u00AB", "\u2022", "*", "|");
 
@@ -177,6 +177,10 @@ final class Recognition {
             boolean bridged = false;
             while (e < n && !closes[e - 1]) {
                 if (cap[e] && !Cues.NEVER.contains(lower[e])) {
+                    if (!titleCase && raw[e].length() <= 3 && lex.functionWord(lower[e]) && !allCaps[e]
+                            && !lex.firstName(lower[e]) && !knowledgeStart(e)) {
+                        break; // "In" or "The" inside a sentence starts something new
+                    }
                     e++;
                     continue;
                 }
@@ -247,10 +251,13 @@ final class Recognition {
                     unknown(seg, b, personCue, false);
                     return;
                 }
-                if (!override && entry.type() != EntityType.PERSON && entry.type() != EntityType.ORGANIZATION
-                        && m < b && p == seg && STRONG_ORG_HEADS.contains(lower[b - 1]) && !hasTitle(m, b)) {
+                if (!override && entry.type() != EntityType.PERSON && m < b && p == seg && !hasTitle(m, b)
+                        && (Cues.ORG_HEADS.contains(lower[b - 1]) || STRONG_MISC_HEADS.contains(lower[b - 1]))
+                        && (entry.type() != EntityType.ORGANIZATION || b - m == 1)) {
                     // "Russian Defence Ministry", "New York Stock Exchange": one organisation
+                    keepStart = true;
                     unknown(p, b, personCue, false);
+                    keepStart = false;
                     return;
                 }
                 if (!override) {
@@ -316,6 +323,8 @@ final class Recognition {
     }
 
     private Knowledge.Node lastMatch;
+    /** The stretch starts with a known name, so its first word is no sentence-initial filler. */
+    private boolean keepStart;
 
     /** End of the longest knowledge alias starting at {@code p} and ending by {@code b}, or p. */
     private int matchKnowledge(int p, int b, boolean runStart) {
@@ -347,7 +356,9 @@ final class Recognition {
     /** Classifies a stretch of a run that no knowledge entry covers. */
     private void unknown(int a, int b, boolean personCue, boolean beforeTitle) {
         // drop what is not a name: sentence-initial everyday words, days and months, punctuation
-        while (a < b && (!word[a] || Cues.NEVER.contains(lower[a]) || sentenceInitial(a) && startsLikeProse(a, b))) {
+        while (a < b && (!word[a] || Cues.NEVER.contains(lower[a])
+                || !keepStart && sentenceInitial(a) && startsLikeProse(a, b)
+                || lower[a].equals("the") && a + 1 < b)) {
             a++;
         }
         while (b > a && !word[b - 1]) {
@@ -355,6 +366,9 @@ final class Recognition {
         }
         if (a >= b) {
             return;
+        }
+        if (b - a == 1 && raw[a].length() == 1) {
+            return; // a lone letter: "Group G", "Plan B"
         }
         int len = b - a;
         String first = lower[a];
@@ -454,7 +468,7 @@ final class Recognition {
             add(a, b, EntityType.PERSON, speaks ? 0.7 : 0.55);
             return;
         }
-        if (Cues.LOC_PREPS.contains(prev2) && !speaks && !anyFirst && (len == 1 || allUncommon)) {
+        if (Cues.LOC_PREPS.contains(prev2) && !speaks && !anyFirst && allUncommon) {
             add(a, b, EntityType.LOCATION, 0.5);
             return;
         }
