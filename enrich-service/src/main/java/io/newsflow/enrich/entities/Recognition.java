@@ -337,6 +337,9 @@ final class Recognition {
                 continue;
             }
             Knowledge.Node next = node.next.get(key[i]);
+            if (next == null && allCaps[i] && raw[i].length() >= 4) {
+                next = node.next.get(capsKey(i)); // "KYIV, Ukraine (Reuters)"
+            }
             if (next == null) {
                 break;
             }
@@ -351,6 +354,11 @@ final class Recognition {
             }
         }
         return best;
+    }
+
+    private String capsKey(int i) {
+        String r = raw[i];
+        return Knowledge.fold(r.charAt(0) + r.substring(1).toLowerCase(Locale.ROOT));
     }
 
     /** Classifies a stretch of a run that no knowledge entry covers. */
@@ -415,6 +423,12 @@ final class Recognition {
             add(a, b, EntityType.ORGANIZATION, 0.8);
             return;
         }
+        if (len >= 3 && bridgedBefore(a, b) && Cues.OF_HEADS.contains(first)) {
+            // "Institute for Fiscal Studies", "Gulf of Aden"
+            boolean place = Cues.LOC_HEADS.contains(first) && !Cues.ORG_HEADS.contains(first);
+            add(a, b, place ? EntityType.LOCATION : EntityType.ORGANIZATION, 0.7);
+            return;
+        }
         if (personCue) {
             while (b - a > 1 && lex.common(lower[a]) && !lex.firstName(lower[a])) {
                 a++; // "Secretary of State Marco Rubio" leaves "State Marco Rubio"
@@ -468,7 +482,8 @@ final class Recognition {
             add(a, b, EntityType.PERSON, speaks ? 0.7 : 0.55);
             return;
         }
-        if (Cues.LOC_PREPS.contains(prev2) && !speaks && !anyFirst && allUncommon) {
+        if (Cues.LOC_PREPS.contains(prev2) && !speaks && allUncommon
+                && !(anyFirst && (prev2.equals("from") || len > 1))) {
             add(a, b, EntityType.LOCATION, 0.5);
             return;
         }
