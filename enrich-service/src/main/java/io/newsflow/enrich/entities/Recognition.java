@@ -178,7 +178,8 @@ final class Recognition {
             while (e < n && !closes[e - 1]) {
                 if (cap[e] && !Cues.NEVER.contains(lower[e])) {
                     if (!titleCase && raw[e].length() <= 3 && lex.functionWord(lower[e]) && !allCaps[e]
-                            && !lex.firstName(lower[e]) && !knowledgeStart(e)) {
+                            && !lex.firstName(lower[e]) && !knowledgeStart(e) && !Cues.ORG_HEADS.contains(lower[e])
+                            && !NAME_ABBREVIATIONS.contains(lower[e])) {
                         break; // "In" or "The" inside a sentence starts something new
                     }
                     e++;
