@@ -105,7 +105,8 @@ final class Recognition {
             int e = t.end();
             boolean close = false;
             String cut = null;
-            if (t.word() && s.length() > 2) {
+            boolean upperStart = t.word() && !Character.isLowerCase(s.charAt(0)) && !Character.isDigit(s.charAt(0));
+            if (upperStart && s.length() > 2) {
                 char q = s.charAt(s.length() - 2);
                 char last = s.charAt(s.length() - 1);
                 if ((q == '\'' || q == '\u2019') && (last == 's' || last == 'S')) {
@@ -126,13 +127,13 @@ final class Recognition {
                 }
             }
             raw[i] = s;
-            lower[i] = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-            key[i] = Knowledge.fold(s);
+            lower[i] = lowerCase(s);
             start[i] = t.start();
             end[i] = e;
             word[i] = t.word();
-            allCaps[i] = t.allCaps();
-            cap[i] = t.word() && (t.capitalized() || particlePrefixed(s));
+            allCaps[i] = upperStart && t.allCaps();
+            cap[i] = upperStart ? t.capitalized() : t.word() && s.length() > 3 && particlePrefixed(s);
+            key[i] = cap[i] || upperStart ? Knowledge.fold(s) : s;
             closes[i] = close;
             suffix[i] = cut;
             if (t.word() && Character.isLetter(s.codePointAt(0))) {
@@ -155,10 +156,21 @@ final class Recognition {
         }
     }
 
+    /** Lower case with a plain apostrophe; most words are lower case already and are kept as they are. */
+    private static String lowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isUpperCase(c) || c == '\u2019' || c > 0x7F && Character.isLetter(c)) {
+                return s.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            }
+        }
+        return s;
+    }
+
     /** "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a capitalised name. */
     private static boolean particlePrefixed(String s) {
-        int h = s.indexOf('-');
-        return h > 0 && h <= 3 && h + 1 < s.length() && Character.isUpperCase(s.charAt(h + 1))
+        int h = s.charAt(2) == '-' ? 2 : s.charAt(3) == '-' ? 3 : -1;
+        return h > 0 && h + 1 < s.length() && Character.isUpperCase(s.charAt(h + 1))
                 && Cues.PARTICLES.contains(s.substring(0, h));
     }
 

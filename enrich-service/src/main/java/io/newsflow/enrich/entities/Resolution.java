@@ -213,9 +213,17 @@ final class Resolution {
 
     private String initials(Mention m) {
         StringBuilder b = new StringBuilder();
-        for (String w : text.substring(m.start(), m.end()).split("[\\s\\-]+")) {
-            if (!w.isEmpty() && !NOT_INITIALS.contains(w) && Character.isUpperCase(w.charAt(0))) {
-                b.append(w.charAt(0));
+        int i = m.start();
+        while (i < m.end()) {
+            while (i < m.end() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '-')) {
+                i++;
+            }
+            int w = i;
+            while (i < m.end() && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '-') {
+                i++;
+            }
+            if (i > w && Character.isUpperCase(text.charAt(w)) && !NOT_INITIALS.contains(text.substring(w, i))) {
+                b.append(text.charAt(w));
             }
         }
         return b.length() >= 2 ? b.toString() : null;
@@ -231,13 +239,13 @@ final class Resolution {
         spans.sort(Comparator.comparingInt(s -> s[0]));
         int si = 0;
         for (Token t : analysis.tokens()) {
+            if (!t.word() || !Character.isUpperCase(t.text().charAt(0))) {
+                continue;
+            }
             while (si < spans.size() && spans.get(si)[1] <= t.start()) {
                 si++;
             }
             if (si < spans.size() && spans.get(si)[0] < t.end()) {
-                continue;
-            }
-            if (!t.capitalized()) {
                 continue;
             }
             String s = t.text();
