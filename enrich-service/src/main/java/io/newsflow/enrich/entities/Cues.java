@@ -26,7 +26,7 @@ final class Cues {
             "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "ceo",
             "cfo", "coo", "cto", "founder", "co-founder", "director", "coach", "manager", "striker",
             "midfielder", "defender", "goalkeeper", "quarterback", "pitcher", "chef", "dj", "mp", "mep",
-            "councillor", "councilman", "councilwoman", "alderman", "commissioner", "superintendent", "dean",
+            "councillor", "councilman", "councilwoman", "alderman", "commissioner", "superintendent",
             "provost", "president-elect", "ex-president", "former", "late", "then-president", "acting",
             "crown", "leader", "counsel", "analyst", "economist", "author", "actor", "actress", "singer",
             "rapper", "champion", "star", "veteran", "activist", "nominee", "candidate", "incumbent");

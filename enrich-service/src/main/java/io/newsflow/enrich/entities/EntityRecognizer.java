@@ -72,7 +72,7 @@ public final class EntityRecognizer {
         Objects.requireNonNull(text, "text");
         String lang = languageCode == null ? "en" : languageCode.toLowerCase(Locale.ROOT);
         boolean cased = CASED_NAME_LANGUAGES.contains(lang);
-        return new Recognition(knowledge, lexicon, knownPlaces, text, cased, lang.equals("en")).run();
+        return new Recognition(knowledge, lexicon.language(lang), knownPlaces, text, cased, lang.equals("en")).run();
     }
 
     Knowledge knowledge() {

@@ -35,11 +35,12 @@ final class Recognition {
     private static final Set<String> STRONG_MISC_HEADS = Set.of("war", "wars", "cup", "olympics", "games",
             "prize", "award", "awards", "festival", "championship", "championships", "act", "treaty", "accord",
             "accords", "agreement", "summit", "conference", "expo", "marathon", "bowl", "tournament", "fair");
+    private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("[IVXLC]+");
     private static final Set<String> OPENERS = Set.of("\"", "\u201C", "\u2018", "'", "(", "[", ":", "\u2014",
             "\u2013", "-", "\u00AB", "\u2022", "*", "|");
 
     private final Knowledge knowledge;
-    private final Lexicon lex;
+    private final Lexicon.Language lex;
     private final Predicate<String> knownPlaces;
     private final TextAnalysis analysis;
     private final String text;
@@ -61,7 +62,7 @@ final class Recognition {
     private String[] suffix; // the hyphenated suffix cut off, or null
     private boolean titleCase;
 
-    Recognition(Knowledge knowledge, Lexicon lex, Predicate<String> knownPlaces, TextAnalysis analysis,
+    Recognition(Knowledge knowledge, Lexicon.Language lex, Predicate<String> knownPlaces, TextAnalysis analysis,
             boolean cased, boolean english) {
         this.knowledge = knowledge;
         this.lex = lex;
@@ -117,7 +118,9 @@ final class Recognition {
                     int h = s.lastIndexOf('-');
                     if (h > 0 && h < s.length() - 1) {
                         String tail = s.substring(h + 1).toLowerCase(Locale.ROOT);
-                        if (NAME_SUFFIXES.contains(tail) && Character.isUpperCase(s.charAt(0))) {
+                        if (NAME_SUFFIXES.contains(tail)
+                                || Character.isLowerCase(s.charAt(h + 1)) && tail.length() > 3 && lex.common(tail)) {
+                            // "London-based", "Booker Prize-winner": the tail describes the name
                             cut = tail;
                             e -= s.length() - h;
                             s = s.substring(0, h);
@@ -402,7 +405,8 @@ final class Recognition {
                 allUncommon = false;
             }
         }
-        boolean acronym = len == 1 && allCaps[a] && !Cues.NOT_ACRONYMS.contains(raw[a]) && raw[a].length() <= 7;
+        boolean acronym = len == 1 && allCaps[a] && !Cues.NOT_ACRONYMS.contains(raw[a]) && raw[a].length() <= 7
+                && !ROMAN.matcher(raw[a]).matches();
         String prev = a > 0 && word[a - 1] ? lower[a - 1] : "";
         String prev2 = prev.equals("the") && a > 1 && word[a - 2] ? lower[a - 2] : prev;
         String next = b < n ? lower[b] : "";
@@ -504,7 +508,8 @@ final class Recognition {
             if (lex.common(first) && !anyFirst) {
                 return; // "the Government", "Parliament": a capitalised everyday word alone
             }
-            add(a, b, speaks ? EntityType.PERSON : null, speaks ? 0.5 : 0.3);
+            // a lone unknown word opening a sentence counts only if the article uses it elsewhere
+            add(a, b, speaks ? EntityType.PERSON : null, speaks ? 0.5 : sentenceInitial(a) ? 0.1 : 0.3);
             return;
         }
         if (speaks && allUncommon) {

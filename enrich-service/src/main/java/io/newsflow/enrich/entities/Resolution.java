@@ -30,6 +30,7 @@ final class Resolution {
         final List<Mention> mentions = new ArrayList<>();
         final Map<EntityType, Double> votes = new EnumMap<>(EntityType.class);
         double best;
+        double any;
 
         Group(String key) {
             this.key = key;
@@ -37,6 +38,7 @@ final class Resolution {
 
         void add(Mention m) {
             mentions.add(m);
+            any = Math.max(any, m.score());
             if (m.entry() != null) {
                 entry = m.entry();
             }
@@ -62,7 +64,7 @@ final class Resolution {
         }
     }
 
-    private final Lexicon lex;
+    private final Lexicon.Language lex;
     private final TextAnalysis analysis;
     private final String text;
     private final List<Mention> found;
@@ -71,7 +73,7 @@ final class Resolution {
     private final Map<String, String> shortForms = new HashMap<>();
     private final Set<String> ambiguous = new java.util.HashSet<>();
 
-    Resolution(Knowledge knowledge, Lexicon lex, TextAnalysis analysis, List<Mention> found) {
+    Resolution(Knowledge knowledge, Lexicon.Language lex, TextAnalysis analysis, List<Mention> found) {
         this.lex = lex;
         this.analysis = analysis;
         this.text = analysis.text();
@@ -273,6 +275,9 @@ final class Resolution {
         for (Group g : groups.values()) {
             EntityType type = g.type();
             double confidence;
+            if (type == null && g.any < 0.2) {
+                continue; // only ever a capitalised word opening a sentence
+            }
             if (type == null) {
                 type = lex.firstName(g.key.substring(2)) ? EntityType.PERSON : FALLBACK;
                 confidence = 0.3;
