@@ -29,7 +29,8 @@ final class Cues {
             "councillor", "councilman", "councilwoman", "alderman", "commissioner", "superintendent",
             "provost", "president-elect", "ex-president", "former", "late", "then-president", "acting",
             "crown", "leader", "counsel", "analyst", "economist", "author", "actor", "actress", "singer",
-            "rapper", "champion", "star", "veteran", "activist", "nominee", "candidate", "incumbent");
+            "rapper", "champion", "star", "veteran", "activist", "nominee", "candidate", "incumbent", "insider",
+            "columnist", "editor", "writer", "reporter", "correspondent", "anchor", "host", "presenter");
 
     /** Last words that make a name an organisation. */
     static final Set<String> ORG_HEADS = Set.of(
@@ -72,7 +73,7 @@ final class Cues {
             "stadium", "arena", "cathedral", "palace", "tower", "castle", "abbey", "prison", "base", "camp",
             "crossing", "border", "state", "territory", "oblast", "prefecture", "canton", "republic",
             "kingdom", "emirate", "delta", "basin", "plateau", "glacier", "reef", "volcano", "pass", "springs",
-            "creek", "gardens", "zoo", "mall", "center", "centre");
+            "creek", "gardens", "field", "speedway", "raceway", "zoo", "mall", "center", "centre");
 
     /** First words that make a name a place ("Mount Everest", "Lake Geneva"). */
     static final Set<String> LOC_STARTS = Set.of(
@@ -89,7 +90,7 @@ final class Cues {
             "protocol", "doctrine", "plan", "initiative", "program", "programme", "project", "mission",
             "declaration", "constitution", "amendment", "bill", "code", "law", "charter", "convention",
             "election", "elections", "referendum", "movement", "massacre", "challenge", "show", "album",
-            "novel", "film", "league", "fair");
+            "novel", "film", "league", "fair", "finals", "final", "semifinals", "playoffs", "trophy", "classic");
 
     /** Words right after a name that say a person speaks or acts. */
     static final Set<String> PERSON_VERBS = Set.of(
@@ -127,7 +128,7 @@ final class Cues {
             "wed", "thu", "fri", "sat", "sun", "i", "i'm", "i've", "i'll", "i'd", "ok", "okay", "yes", "no", "mr",
             "mrs", "ms", "dr", "image", "photo", "video", "file", "source", "sources", "update", "updated",
             "related", "advertisement", "read", "more", "editor", "editors", "reporter", "correspondent",
-            "copyright", "sign", "subscribe", "share", "click", "here", "god", "lord");
+            "copyright", "sign", "subscribe", "share", "click", "here", "god", "lord", "rs", "inr", "usd", "eur");
 
     /** Sentence-initial words that look like name starts but are not ("According", "Despite"). */
     static final Set<String> SENTENCE_STARTERS = Set.of(

@@ -34,7 +34,11 @@ final class Recognition {
     /** Event and law heads that outweigh a given name ("Nathan Law" is a person, "Patriot Act" not). */
     private static final Set<String> STRONG_MISC_HEADS = Set.of("war", "wars", "cup", "olympics", "games",
             "prize", "award", "awards", "festival", "championship", "championships", "act", "treaty", "accord",
-            "accords", "agreement", "summit", "conference", "expo", "marathon", "bowl", "tournament", "fair");
+            "accords", "agreement", "summit", "conference", "expo", "marathon", "bowl", "tournament", "fair",
+            "finals", "final", "trophy", "open");
+    private static final Set<String> CORPORATE_SUFFIXES = Set.of("group", "corp", "corporation", "inc", "co",
+            "ltd", "plc", "holdings", "ag", "sa", "se", "nv", "llc", "company", "platforms", "motor", "motors");
+    private static final Set<String> ROMANCE_ARTICLES = Set.of("las", "los", "la", "le", "les", "el", "il", "lo");
     private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("[IVXLC]+");
     private static final Set<String> OPENERS = Set.of("\"", "\u201C", "\u2018", "'", "(", "[", ":", "\u2014",
             "\u2013", "-", "\u00AB", "\u2022", "*", "|");
@@ -139,6 +143,9 @@ final class Recognition {
             key[i] = cap[i] || upperStart ? Knowledge.fold(s) : s;
             closes[i] = close;
             suffix[i] = cut;
+            if (allCaps[i] && s.length() > 3 && lex.common(lower[i]) && !knowledgeStart(i)) {
+                cap[i] = false; // "FRANCE WINS": a subhead's everyday words
+            }
             if (t.word() && Character.isLetter(s.codePointAt(0))) {
                 words++;
                 if (cap[i]) {
@@ -237,6 +244,14 @@ final class Recognition {
                 }
                 break;
             }
+            if (e < n && word[e] && !cap[e]) {
+                for (int j = k; j < e; j++) {
+                    int known = matchKnowledge(j, n, j == k);
+                    if (known > e) {
+                        e = known; // "Securities and Exchange Commission"
+                    }
+                }
+            }
             run(k, e);
             k = e;
         }
@@ -279,6 +294,11 @@ final class Recognition {
                 if (!override) {
                     unknown(seg, p, personCue, false);
                     personCue = false;
+                    if (entry.type() == EntityType.ORGANIZATION) {
+                        while (m < b && CORPORATE_SUFFIXES.contains(lower[m])) {
+                            m++; // "SoftBank Group Corp"
+                        }
+                    }
                     int s = start[p];
                     int e = end[m - 1];
                     if (m < n && raw[m].equals(".") && FINAL_DOT.contains(lower[m - 1]) && start[m] == e) {
@@ -290,6 +310,14 @@ final class Recognition {
                     seg = p;
                     continue;
                 }
+            }
+            if (allCaps[p] && p + 1 < b && lex.strongFirstName(lower[p + 1]) && !allCaps[p + 1]) {
+                unknown(seg, p, personCue, false);
+                unknown(p, p + 1, false, true);
+                personCue = true;
+                p++;
+                seg = p;
+                continue;
             }
             if (word[p] && Cues.TITLES.contains(lower[p]) && p + 1 < b) {
                 int q = p;
@@ -391,12 +419,16 @@ final class Recognition {
         if (a >= b) {
             return;
         }
-        if (b - a == 1 && raw[a].length() == 1) {
-            return; // a lone letter: "Group G", "Plan B"
+        if (b - a == 1 && (raw[a].length() == 1 || Cues.NOT_ACRONYMS.contains(raw[a]))) {
+            return; // a lone letter ("Group G", "Plan B") or an all-caps word that names nothing ("CEO")
         }
         int len = b - a;
         String first = lower[a];
         String last = lower[b - 1];
+        int hyphen = last.lastIndexOf('-');
+        if (hyphen > 0 && hyphen < last.length() - 1 && Cues.ORG_HEADS.contains(last.substring(hyphen + 1))) {
+            last = last.substring(hyphen + 1); // "Pittsburgh Post-Gazette"
+        }
         boolean strongFirst = lex.strongFirstName(first) && !allCaps[a];
         boolean anyFirst = lex.firstName(first) && !allCaps[a];
         boolean allUncommon = true;
@@ -455,6 +487,14 @@ final class Recognition {
             }
             return;
         }
+        if (len >= 2 && ROMANCE_ARTICLES.contains(first) && !hasParticleInside(a, b)) {
+            add(a, b, EntityType.LOCATION, 0.55); // "Las Vegas", "La Paz"
+            return;
+        }
+        if (len >= 3 && hasParticleInside(a, b) && !Cues.ORG_HEADS.contains(last) && !Cues.LOC_HEADS.contains(last)) {
+            add(a, b, EntityType.PERSON, 0.65); // "Botic van de Zandschulp", "Charles de Gaulle"
+            return;
+        }
         if (len >= 2 && len <= 4 && strongFirst && !Cues.LOC_HEADS.contains(last)
                 && !STRONG_MISC_HEADS.contains(last) && !Cues.ORG_HEADS.contains(last)) {
             add(a, b, EntityType.PERSON, 0.8);
@@ -505,8 +545,16 @@ final class Recognition {
             return;
         }
         if (len == 1) {
-            if (lex.common(first) && !anyFirst) {
+            if (lex.common(first)) {
                 return; // "the Government", "Parliament": a capitalised everyday word alone
+            }
+            if (isCamelCase(raw[a])) {
+                add(a, b, EntityType.ORGANIZATION, 0.55); // "WeWork", "MarketAxess"
+                return;
+            }
+            if (prev.equals("the") && first.length() > 4 && first.endsWith("s") && !first.endsWith("ss")) {
+                add(a, b, EntityType.ORGANIZATION, 0.45); // "the Steelers"
+                return;
             }
             // a lone unknown word opening a sentence counts only if the article uses it elsewhere
             add(a, b, speaks ? EntityType.PERSON : null, speaks ? 0.5 : sentenceInitial(a) ? 0.1 : 0.3);
@@ -520,6 +568,33 @@ final class Recognition {
             return; // "Breaking News", "Climate Change": title-cased everyday words
         }
         add(a, b, EntityType.ORGANIZATION, 0.4);
+    }
+
+    private boolean hasParticleInside(int a, int b) {
+        for (int i = a + 1; i < b - 1; i++) {
+            if (word[i] && !cap[i] && Cues.PARTICLES.contains(raw[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "WeWork", "YouTube", but not "McDonald", "MacArthur", "DiCaprio", "LaJoie". */
+    private static boolean isCamelCase(String w) {
+        int inner = -1;
+        for (int i = 1; i < w.length(); i++) {
+            if (Character.isUpperCase(w.charAt(i)) && Character.isLowerCase(w.charAt(i - 1))) {
+                inner = i;
+                break;
+            }
+        }
+        if (inner < 0) {
+            return false;
+        }
+        String head = w.substring(0, inner);
+        return !(head.equals("Mc") || head.equals("Mac") || head.equals("Di") || head.equals("De")
+                || head.equals("La") || head.equals("Le") || head.equals("Du") || head.equals("Van")
+                || head.equals("Von") || head.equals("O"));
     }
 
     private boolean allUncommonAfter(int a, int b) {

@@ -72,6 +72,9 @@ final class Resolution {
     /** Single-word keys that stand for a group: surnames, acronyms, one-word names. */
     private final Map<String, String> shortForms = new HashMap<>();
     private final Set<String> ambiguous = new java.util.HashSet<>();
+    /** Given names of the article's people: a lone "Guido" after "Guido Pella" is him. */
+    private final Map<String, String> givenNames = new HashMap<>();
+    private final Set<String> ambiguousGiven = new java.util.HashSet<>();
 
     Resolution(Knowledge knowledge, Lexicon.Language lex, TextAnalysis analysis, List<Mention> found) {
         this.lex = lex;
@@ -86,6 +89,10 @@ final class Resolution {
             if (m.words() >= 2 && isPerson(m)) {
                 String[] parts = m.key().split(" ");
                 shortForm(parts[parts.length - 1], groupKey(m));
+                String old = givenNames.putIfAbsent(parts[0], groupKey(m));
+                if (old != null && !old.equals(groupKey(m))) {
+                    ambiguousGiven.add(parts[0]);
+                }
                 if (parts.length >= 3) {
                     shortForm(parts[parts.length - 2] + " " + parts[parts.length - 1], groupKey(m));
                 }
@@ -112,6 +119,7 @@ final class Resolution {
                 shortForms.put(k, pick);
             }
         }
+        givenNames.keySet().removeAll(ambiguousGiven);
         for (Mention m : found) {
             place(m);
         }
@@ -169,6 +177,9 @@ final class Resolution {
         Mention mm = m;
         if (m.entry() == null && !groups.containsKey(gk)) {
             String target = shortForms.get(m.key());
+            if (target == null && m.words() == 1) {
+                target = givenNames.get(m.key());
+            }
             if (target != null && !target.equals(gk)) {
                 gk = target;
                 Group g = groups.get(target);
@@ -270,6 +281,10 @@ final class Resolution {
         }
     }
 
+    private static boolean isUpper(String s) {
+        return s.equals(s.toUpperCase(java.util.Locale.ROOT)) && !s.equals(s.toLowerCase(java.util.Locale.ROOT));
+    }
+
     private List<Entity> build() {
         List<Entity> out = new ArrayList<>(groups.size());
         for (Group g : groups.values()) {
@@ -292,7 +307,8 @@ final class Resolution {
                 offsets.add(new Span(m.start(), m.end()));
                 String surface = text.substring(m.start(), m.end());
                 forms.add(surface);
-                if (longest == null || surface.length() > longest.length()) {
+                if (longest == null || surface.length() > longest.length()
+                        || surface.length() == longest.length() && isUpper(longest) && !isUpper(surface)) {
                     longest = surface;
                 }
             }
