@@ -44,7 +44,7 @@ final class Cues {
             "airlines", "airways", "air", "motors", "motor", "systems", "technologies", "technology", "labs",
             "laboratories", "pharmaceuticals", "pharma", "industries", "enterprises", "energy", "oil", "petroleum",
             "telecom", "communications", "media", "press", "news", "times", "post", "journal", "herald",
-            "tribune", "gazette", "network", "networks", "broadcasting", "radio", "television", "tv", "army",
+            "tribune", "gazette", "weekly", "daily", "magazine", "monthly", "network", "networks", "broadcasting", "radio", "television", "tv", "army",
             "navy", "force", "forces", "guard", "police", "service", "services", "organization",
             "organisation", "coalition", "alliance", "movement", "front", "brigade", "brigades", "militia",
             "hospital", "clinic", "church", "museum", "orchestra", "band", "team", "studios", "records",

@@ -282,6 +282,11 @@ final class Recognition {
                     unknown(seg, b, personCue, false);
                     return;
                 }
+                if (entry.type() == EntityType.ORGANIZATION) {
+                    while (m < b && CORPORATE_SUFFIXES.contains(lower[m])) {
+                        m++; // "SoftBank Group Corp", "Deutsche Bank AG"
+                    }
+                }
                 if (!override && entry.type() != EntityType.PERSON && m < b && p == seg && !hasTitle(m, b)
                         && (Cues.ORG_HEADS.contains(lower[b - 1]) || STRONG_MISC_HEADS.contains(lower[b - 1]))
                         && (entry.type() != EntityType.ORGANIZATION || b - m == 1)) {
@@ -294,11 +299,6 @@ final class Recognition {
                 if (!override) {
                     unknown(seg, p, personCue, false);
                     personCue = false;
-                    if (entry.type() == EntityType.ORGANIZATION) {
-                        while (m < b && CORPORATE_SUFFIXES.contains(lower[m])) {
-                            m++; // "SoftBank Group Corp"
-                        }
-                    }
                     int s = start[p];
                     int e = end[m - 1];
                     if (m < n && raw[m].equals(".") && FINAL_DOT.contains(lower[m - 1]) && start[m] == e) {
@@ -533,6 +533,10 @@ final class Recognition {
             add(a, b, EntityType.ORGANIZATION, 0.6);
             return;
         }
+        if (len == 1 && isCamelCase(raw[a])) {
+            add(a, b, EntityType.ORGANIZATION, 0.55); // "WeWork", "MarketAxess"
+            return;
+        }
         boolean speaks = Cues.PERSON_VERBS.contains(next)
                 || next.equals(",") && b + 1 < n && (lower[b + 1].equals("who") || isNumber(b + 1));
         if (len >= 2 && len <= 3 && allUncommon) {
@@ -547,10 +551,6 @@ final class Recognition {
         if (len == 1) {
             if (lex.common(first)) {
                 return; // "the Government", "Parliament": a capitalised everyday word alone
-            }
-            if (isCamelCase(raw[a])) {
-                add(a, b, EntityType.ORGANIZATION, 0.55); // "WeWork", "MarketAxess"
-                return;
             }
             if (prev.equals("the") && first.length() > 4 && first.endsWith("s") && !first.endsWith("ss")) {
                 add(a, b, EntityType.ORGANIZATION, 0.45); // "the Steelers"

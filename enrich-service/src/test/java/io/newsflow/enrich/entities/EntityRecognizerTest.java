@@ -163,6 +163,20 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void corporateSuffixesStayWithKnownCompaniesAndCamelCaseNamesAreCompanies() {
+        String text = "SoftBank Group Corp wrote down its stake in WeWork, and Deutsche Bank AG cut its target. "
+                + "Investors in WeWork lost heavily.";
+        List<Entity> found = entities(text);
+        Entity softbank = get(found, "SoftBank");
+        assertThat(softbank.id()).isEqualTo("org/softbank");
+        assertThat(surfaces(text, List.of(softbank))).containsExactly("SoftBank Group Corp");
+        assertThat(get(found, "Deutsche Bank").id()).isEqualTo("org/deutsche-bank");
+        Entity wework = get(found, "WeWork");
+        assertThat(wework.type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(wework.mentions()).isEqualTo(2);
+    }
+
+    @Test
     void aPlaceInsideAnOrganisationsNameStaysPartOfIt() {
         String text = "Researchers at the University of Southern California and the New York Stock Exchange "
                 + "published the study.";
