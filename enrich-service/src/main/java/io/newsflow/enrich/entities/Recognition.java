@@ -155,7 +155,8 @@ final class Recognition {
         }
         // Headlines in Title Case and lines in capitals: every word is capitalised, so
         // capitalisation says nothing; only the knowledge file and given names are trusted there.
-        titleCase = words >= 4 && capitalised * 10 >= words * 7;
+        titleCase = words >= 4 && (capitalised == words
+                || capitalised * 10 >= words * 7 && capitalisedFunctionWord());
         if (titleCase) {
             for (int i = 0; i < n; i++) {
                 if (cap[i] && (allCaps[i] && words > 3 && !knowledgeStart(i) || lex.common(lower[i])
@@ -175,6 +176,16 @@ final class Recognition {
             }
         }
         return s;
+    }
+
+    /** A capitalised "As", "Of", "In" after the first word: the mark of a Title Case headline. */
+    private boolean capitalisedFunctionWord() {
+        for (int i = 1; i < n; i++) {
+            if (cap[i] && !allCaps[i] && raw[i].length() <= 4 && lex.functionWord(lower[i]) && word[i - 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a capitalised name. */
@@ -263,6 +274,9 @@ final class Recognition {
 
     /** One capitalised run: knowledge matches, titles and the unknown stretches between them. */
     private void run(int a, int b) {
+        while (a + 1 < b && lower[a].equals("the")) {
+            a++; // "The U.S. Air Force": the article is no part of the name
+        }
         int seg = a;
         int p = a;
         boolean personCue = false;
@@ -287,7 +301,7 @@ final class Recognition {
                         m++; // "SoftBank Group Corp", "Deutsche Bank AG"
                     }
                 }
-                if (!override && entry.type() != EntityType.PERSON && m < b && p == seg && !hasTitle(m, b)
+                if (!override && entry.type() != EntityType.PERSON && m < b && p == seg && !hasTitle(m, b - 1)
                         && (Cues.ORG_HEADS.contains(lower[b - 1]) || STRONG_MISC_HEADS.contains(lower[b - 1]))
                         && (entry.type() != EntityType.ORGANIZATION || b - m == 1)) {
                     // "Russian Defence Ministry", "New York Stock Exchange": one organisation
