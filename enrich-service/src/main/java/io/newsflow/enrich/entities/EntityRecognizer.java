@@ -70,7 +70,11 @@ public final class EntityRecognizer {
      */
     public List<Entity> recognize(TextAnalysis text, String languageCode) {
         Objects.requireNonNull(text, "text");
-        String lang = languageCode == null ? "en" : languageCode.toLowerCase(Locale.ROOT);
+        String lang = languageCode == null || languageCode.isBlank() ? "en" : languageCode.toLowerCase(Locale.ROOT);
+        int region = lang.indexOf('-') > 0 ? lang.indexOf('-') : lang.indexOf('_');
+        if (region > 0) {
+            lang = lang.substring(0, region); // "en-GB"
+        }
         boolean cased = CASED_NAME_LANGUAGES.contains(lang);
         return new Recognition(knowledge, lexicon.language(lang), knownPlaces, text, cased, lang.equals("en")).run();
     }

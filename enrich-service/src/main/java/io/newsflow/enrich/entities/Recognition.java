@@ -551,7 +551,8 @@ final class Recognition {
             add(a, b, EntityType.ORGANIZATION, 0.55); // "WeWork", "MarketAxess"
             return;
         }
-        boolean speaks = Cues.PERSON_VERBS.contains(next)
+        boolean speaks = Cues.PERSON_VERBS.contains(next) || (prev.equals("said") || prev.equals("says")) && b < n
+                && (raw[b].equals(".") || raw[b].equals(","))
                 || next.equals(",") && b + 1 < n && (lower[b + 1].equals("who") || isNumber(b + 1));
         if (len >= 2 && len <= 3 && allUncommon) {
             add(a, b, EntityType.PERSON, speaks ? 0.7 : 0.55);
