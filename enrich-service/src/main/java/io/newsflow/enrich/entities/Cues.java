@@ -106,10 +106,15 @@ final class Cues {
             "from", "northern", "southern", "eastern", "western", "central", "downtown",
             "visit", "visited", "visiting", "entered", "invaded", "invade");
 
+    /** Place prepositions of other languages ("à Marseille", "nach Berlin", "em Lisboa"). */
+    static final Set<String> FOREIGN_LOC_PREPS = Set.of(
+            "à", "au", "aux", "dans", "près", "vers", "en", "em", "in", "nach", "aus", "desde", "hacia", "naar",
+            "från", "în", "nel", "nella", "w", "we", "ve");
+
     /** Words between capitalised words that still belong to one name ("von der Leyen"). */
     static final Set<String> PARTICLES = Set.of(
             "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der", "den", "ter",
-            "la", "le", "bin", "bint", "ibn", "al", "el", "zu", "af", "y", "e", "ben", "abu");
+            "la", "le", "bin", "bint", "ibn", "al", "el", "zu", "af", "ben", "abu");
 
     /** All-caps words that are not organisations. */
     static final Set<String> NOT_ACRONYMS = Set.of(

@@ -433,8 +433,11 @@ final class Recognition {
         if (a >= b) {
             return;
         }
-        if (b - a == 1 && (raw[a].length() == 1 || Cues.NOT_ACRONYMS.contains(raw[a]))) {
-            return; // a lone letter ("Group G", "Plan B") or an all-caps word that names nothing ("CEO")
+        if (b - a == 1 && (raw[a].length() == 1 || Cues.NOT_ACRONYMS.contains(raw[a]) || looksRandom(raw[a]))) {
+            return; // a lone letter ("Group G"), an all-caps word that names nothing ("CEO"), a link code
+        }
+        if (a > 0 && (raw[a - 1].equals("@") || raw[a - 1].equals("#")) && start[a] == end[a - 1]) {
+            return; // handles and hashtags are not written names
         }
         int len = b - a;
         String first = lower[a];
@@ -505,7 +508,8 @@ final class Recognition {
             add(a, b, EntityType.LOCATION, 0.55); // "Las Vegas", "La Paz"
             return;
         }
-        if (len >= 3 && hasParticleInside(a, b) && !Cues.ORG_HEADS.contains(last) && !Cues.LOC_HEADS.contains(last)) {
+        if (len >= 3 && hasParticleInside(a, b) && !Cues.ORG_HEADS.contains(last) && !Cues.LOC_HEADS.contains(last)
+                && (english || anyFirst)) {
             add(a, b, EntityType.PERSON, 0.65); // "Botic van de Zandschulp", "Charles de Gaulle"
             return;
         }
@@ -554,11 +558,11 @@ final class Recognition {
         boolean speaks = Cues.PERSON_VERBS.contains(next) || (prev.equals("said") || prev.equals("says")) && b < n
                 && (raw[b].equals(".") || raw[b].equals(","))
                 || next.equals(",") && b + 1 < n && (lower[b + 1].equals("who") || isNumber(b + 1));
-        if (len >= 2 && len <= 3 && allUncommon) {
+        if (len >= 2 && len <= 3 && allUncommon && (english || anyFirst)) {
             add(a, b, EntityType.PERSON, speaks ? 0.7 : 0.55);
             return;
         }
-        if (Cues.LOC_PREPS.contains(prev2) && !speaks && allUncommon
+        if ((english ? Cues.LOC_PREPS : Cues.FOREIGN_LOC_PREPS).contains(prev2) && !speaks && allUncommon
                 && !(anyFirst && (prev2.equals("from") || len > 1))) {
             add(a, b, EntityType.LOCATION, 0.5);
             return;
@@ -571,6 +575,9 @@ final class Recognition {
                 add(a, b, EntityType.ORGANIZATION, 0.45); // "the Steelers"
                 return;
             }
+            if (!english && !speaks) {
+                return; // other languages capitalise more than names: a lone word needs a cue
+            }
             // a lone unknown word opening a sentence counts only if the article uses it elsewhere
             add(a, b, speaks ? EntityType.PERSON : null, speaks ? 0.5 : sentenceInitial(a) ? 0.1 : 0.3);
             return;
@@ -582,7 +589,9 @@ final class Recognition {
         if (allCommon(a, b) && !prev.equals("the")) {
             return; // "Breaking News", "Climate Change": title-cased everyday words
         }
-        add(a, b, EntityType.ORGANIZATION, 0.4);
+        if (english) {
+            add(a, b, EntityType.ORGANIZATION, 0.4);
+        }
     }
 
     private boolean hasParticleInside(int a, int b) {
@@ -592,6 +601,22 @@ final class Recognition {
             }
         }
         return false;
+    }
+
+    /** Short-link and tracking codes: "XPxUJuyIAC", "FDS4xU". */
+    private static boolean looksRandom(String w) {
+        int switches = 0;
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            digit |= Character.isDigit(c);
+            letter |= Character.isLetter(c);
+            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(w.charAt(i - 1))) {
+                switches++;
+            }
+        }
+        return switches >= 3 || digit && letter && switches >= 1;
     }
 
     /** "WeWork", "YouTube", but not "McDonald", "MacArthur", "DiCaprio", "LaJoie". */
