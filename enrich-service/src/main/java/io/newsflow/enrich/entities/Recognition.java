@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * One run of the recognizer over one article: sentence-level candidate finding, then the
@@ -39,7 +40,7 @@ final class Recognition {
     private static final Set<String> CORPORATE_SUFFIXES = Set.of("group", "corp", "corporation", "inc", "co",
             "ltd", "plc", "holdings", "ag", "sa", "se", "nv", "llc", "company", "platforms", "motor", "motors");
     private static final Set<String> ROMANCE_ARTICLES = Set.of("las", "los", "la", "le", "les", "el", "il", "lo");
-    private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("[IVXLC]+");
+    private static final Pattern ROMAN = Pattern.compile("[IVXLC]+");
     private static final Set<String> OPENERS = Set.of("\"", "\u201C", "\u2018", "'", "(", "[", ":", "\u2014",
             "\u2013", "-", "\u00AB", "\u2022", "*", "|");
 
@@ -82,7 +83,7 @@ final class Recognition {
             load(s.tokens());
             scan();
         }
-        return new Resolution(knowledge, lex, analysis, mentions).entities();
+        return new Resolution(lex, analysis, mentions).entities();
     }
 
     // ---------------------------------------------------------------- sentence level

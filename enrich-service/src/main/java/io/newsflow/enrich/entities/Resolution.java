@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,12 +73,12 @@ final class Resolution {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     /** Single-word keys that stand for a group: surnames, acronyms, one-word names. */
     private final Map<String, String> shortForms = new HashMap<>();
-    private final Set<String> ambiguous = new java.util.HashSet<>();
+    private final Set<String> ambiguous = new HashSet<>();
     /** Given names of the article's people: a lone "Guido" after "Guido Pella" is him. */
     private final Map<String, String> givenNames = new HashMap<>();
-    private final Set<String> ambiguousGiven = new java.util.HashSet<>();
+    private final Set<String> ambiguousGiven = new HashSet<>();
 
-    Resolution(Knowledge knowledge, Lexicon.Language lex, TextAnalysis analysis, List<Mention> found) {
+    Resolution(Lexicon.Language lex, TextAnalysis analysis, List<Mention> found) {
         this.lex = lex;
         this.analysis = analysis;
         this.text = analysis.text();
@@ -269,7 +271,7 @@ final class Resolution {
             }
             String k = Knowledge.fold(s);
             String target = shortForms.get(k);
-            if (target == null || Cues.NEVER.contains(s.toLowerCase(java.util.Locale.ROOT))) {
+            if (target == null || Cues.NEVER.contains(s.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             Group g = groups.get(target);
@@ -282,7 +284,7 @@ final class Resolution {
     }
 
     private static boolean isUpper(String s) {
-        return s.equals(s.toUpperCase(java.util.Locale.ROOT)) && !s.equals(s.toLowerCase(java.util.Locale.ROOT));
+        return s.equals(s.toUpperCase(Locale.ROOT)) && !s.equals(s.toLowerCase(Locale.ROOT));
     }
 
     private List<Entity> build() {
@@ -297,7 +299,7 @@ final class Resolution {
                 type = lex.firstName(g.key.substring(2)) ? EntityType.PERSON : FALLBACK;
                 confidence = 0.3;
             } else {
-                confidence = g.entry != null ? g.best : g.best;
+                confidence = g.best;
             }
             g.mentions.sort(Comparator.comparingInt(Mention::start));
             List<Span> offsets = new ArrayList<>(g.mentions.size());
