@@ -83,7 +83,7 @@ final class Recognition {
             load(s.tokens());
             scan();
         }
-        return new Resolution(lex, analysis, mentions).entities();
+        return new Resolution(knowledge, lex, analysis, mentions).entities();
     }
 
     // ---------------------------------------------------------------- sentence level

@@ -66,6 +66,7 @@ final class Resolution {
         }
     }
 
+    private final Knowledge knowledge;
     private final Lexicon.Language lex;
     private final TextAnalysis analysis;
     private final String text;
@@ -78,7 +79,8 @@ final class Resolution {
     private final Map<String, String> givenNames = new HashMap<>();
     private final Set<String> ambiguousGiven = new HashSet<>();
 
-    Resolution(Lexicon.Language lex, TextAnalysis analysis, List<Mention> found) {
+    Resolution(Knowledge knowledge, Lexicon.Language lex, TextAnalysis analysis, List<Mention> found) {
+        this.knowledge = knowledge;
         this.lex = lex;
         this.analysis = analysis;
         this.text = analysis.text();
@@ -137,6 +139,7 @@ final class Resolution {
             }
         }
         rescan();
+        georgia();
         return build();
     }
 
@@ -280,6 +283,33 @@ final class Resolution {
             }
             EntityType type = g.type();
             g.add(new Mention(t.start(), e, k, 1, type, 0.5, null));
+        }
+    }
+
+    /**
+     * Georgia the US state in a story about Atlanta or other US places, the country otherwise. The
+     * places enricher weighs this with its gazetteer; the entity id must not contradict it.
+     */
+    private void georgia() {
+        Group country = groups.get("id:country/GE");
+        if (country == null) {
+            return;
+        }
+        int us = 0;
+        int caucasus = 0;
+        for (String k : groups.keySet()) {
+            if (k.startsWith("id:us-state/") || k.equals("id:city/atlanta") || k.equals("id:city/washington-dc")
+                    || k.equals("id:country/US") || k.equals("id:nationality/US")) {
+                us++;
+            } else if (k.equals("id:city/tbilisi") || k.equals("id:country/RU") || k.equals("id:region/caucasus")
+                    || k.equals("id:country/AM") || k.equals("id:country/AZ") || k.equals("id:nationality/GE")
+                    || k.equals("id:country/UA") || k.equals("id:city/moscow") || k.equals("id:region/europe")) {
+                caucasus++;
+            }
+        }
+        Knowledge.Entry state = knowledge.byId("us-state/georgia");
+        if (us > caucasus && state != null) {
+            country.entry = state;
         }
     }
 

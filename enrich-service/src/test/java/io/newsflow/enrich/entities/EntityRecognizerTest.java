@@ -177,6 +177,18 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void georgiaIsTheUsStateInAStoryAboutAtlantaAndTheCountryInOneAboutTbilisi() {
+        List<Entity> atlanta = entities("Voters in Atlanta lined up for hours as Georgia held its primary. "
+                + "Georgia officials said turnout beat 2020, when Florida also voted early.");
+        assertThat(get(atlanta, "Georgia").id()).isEqualTo("us-state/georgia");
+        assertThat(get(atlanta, "Georgia").mentions()).isEqualTo(2);
+
+        List<Entity> tbilisi = entities("Protesters filled the streets of Tbilisi after Georgia's parliament "
+                + "passed the bill, which critics compare to a law in Russia.");
+        assertThat(get(tbilisi, "Georgia").id()).isEqualTo("country/GE");
+    }
+
+    @Test
     void aPlaceInsideAnOrganisationsNameStaysPartOfIt() {
         String text = "Researchers at the University of Southern California and the New York Stock Exchange "
                 + "published the study.";
