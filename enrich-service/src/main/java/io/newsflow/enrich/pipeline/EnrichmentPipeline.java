@@ -62,8 +62,11 @@ public final class EnrichmentPipeline {
 
     /** The standard pipeline, with its timings in {@code registry}. Loads every enricher's data. */
     public static EnrichmentPipeline standard(Clock clock, MeterRegistry registry) {
-        return new EnrichmentPipeline(List.of(new ExtractionStep(new ArticleExtractor()), new TextStatisticsStep()),
-                clock, registry);
+        List<EnrichmentStep> steps = new ArrayList<>();
+        steps.add(new ExtractionStep(new ArticleExtractor()));
+        steps.add(new TextStatisticsStep());
+        steps.addAll(Enrichers.standard());
+        return new EnrichmentPipeline(steps, clock, registry);
     }
 
     /**
