@@ -1,5 +1,6 @@
 package io.newsflow.enrich.fingerprints;
 
+import io.newsflow.enrich.text.TextAnalysis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -80,7 +81,7 @@ public final class Fingerprinter {
             }
             int cp = nfkc.codePointAt(i);
             i += Character.charCount(cp);
-            if (isWordChar(cp)) {
+            if (TextAnalysis.isWordChar(cp)) {
                 if (pendingSpace && len > 0) {
                     out[len++] = ' ';
                 }
@@ -105,15 +106,6 @@ public final class Fingerprinter {
             }
         }
         return true;
-    }
-
-    private static boolean isWordChar(int cp) {
-        if (Character.isLetterOrDigit(cp)) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
     }
 
     private static String sha256Hex(String normalised) {

@@ -126,7 +126,8 @@ public final class TextAnalysis {
         return i;
     }
 
-    private static boolean isWordChar(int cp) {
+    /** Whether a code point belongs to a word: a letter or digit in any script, or a combining mark. */
+    public static boolean isWordChar(int cp) {
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }
