@@ -26,6 +26,17 @@ public final class TextAnalysis {
             "oct", "nov", "dec", "ave", "blvd", "rd", "fig", "op", "vol", "pp", "cf", "al", "ca",
             "nr", "bzw", "dt", "hr", "hrn", "sra", "srta", "av", "art", "abs", "ggf", "usw");
 
+    /** Capitalised words that open sentences and are never part of a name or abbreviation. */
+    private static final Set<String> SENTENCE_OPENERS = Set.of("The", "A", "An", "He", "She", "It", "They", "We",
+            "I", "But", "And", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "There",
+            "However", "Meanwhile", "In", "On", "At", "After", "Before", "When", "While", "If", "As");
+
+    /** Month names written after an ordinal number with a full stop (German, Scandinavian, ...). */
+    private static final Set<String> ORDINAL_MONTHS = Set.of("Januar", "Jänner", "Februar", "März", "April", "Mai",
+            "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "januar", "februar",
+            "marts", "mars", "april", "maj", "mai", "juni", "juli", "august", "september", "oktober", "november",
+            "december", "desember");
+
     private final String text;
     private final List<Token> tokens;
     private final List<Sentence> sentences;
@@ -190,8 +201,10 @@ public final class TextAnalysis {
 
     private static boolean isTerminal(Token token, List<Token> tokens, int k) {
         if (token.word()) {
-            // U.S. / e.g. carry their dot inside the token: they end a sentence only at a line break
-            return false;
+            // U.S. / e.g. carry their dot inside the token: they end a sentence only before a word
+            // that opens sentences and nothing else ("... to the U.S. The talks ...")
+            return token.text().endsWith(".") && k + 1 < tokens.size()
+                    && SENTENCE_OPENERS.contains(tokens.get(k + 1).text());
         }
         String t = token.text();
         if (t.equals("!") || t.equals("?") || t.equals("\u2026") || t.equals("\u3002") || t.equals("\uFF01")
@@ -211,6 +224,10 @@ public final class TextAnalysis {
         String w = before.text();
         if (w.codePointCount(0, w.length()) == 1 && Character.isUpperCase(w.codePointAt(0))) {
             return false; // an initial: John F. Kennedy
+        }
+        if (w.length() <= 2 && Character.isDigit(w.charAt(0)) && k + 1 < tokens.size()
+                && ORDINAL_MONTHS.contains(tokens.get(k + 1).text())) {
+            return false; // a German-style ordinal date: am 17. Januar
         }
         return !ABBREVIATIONS.contains(w.toLowerCase(Locale.ROOT));
     }

@@ -29,6 +29,19 @@ class TextAnalysisTest {
     }
 
     @Test
+    void aDottedAbbreviationEndsASentenceOnlyBeforeASentenceOpener() {
+        assertThat(sentences("Talks moved to the U.S. The delegates agreed.")).containsExactly(
+                "Talks moved to the U.S.", "The delegates agreed.");
+        assertThat(sentences("The U.S. Senate voted.")).containsExactly("The U.S. Senate voted.");
+    }
+
+    @Test
+    void germanOrdinalDatesDoNotEndSentences() {
+        assertThat(sentences("Die Wahl findet am 17. Januar 2024 statt. Danach folgt die Auszählung.")).containsExactly(
+                "Die Wahl findet am 17. Januar 2024 statt.", "Danach folgt die Auszählung.");
+    }
+
+    @Test
     void lineBreaksEndSentencesSoHeadlinesStandAlone() {
         String text = "Storm hits coast\n\nThousands were evacuated on Monday. Power is out";
         assertThat(sentences(text)).containsExactly("Storm hits coast", "Thousands were evacuated on Monday.",
