@@ -85,6 +85,13 @@ class PipelineEndToEndIT {
                         + "Mediators said both delegations had accepted the agenda.");
         assertThat(document.get("source").get("domain").asString()).isEqualTo("example-news.org");
         assertThat(document.get("publishedAt").asString()).isEqualTo("2024-05-01T07:30:00Z");
+        // the enrichments reach the index: language, places, dates, topics, fingerprints
+        assertThat(document.get("language").get("code").asString()).isEqualTo("en");
+        assertThat(document.get("countries").toString()).contains("EG");
+        assertThat(document.get("dates").get(0).get("value").asString()).as("Wednesday before publication")
+                .isEqualTo("2024-05-01");
+        assertThat(document.get("topics").get(0).get("label").asString()).isNotBlank();
+        assertThat(document.get("fingerprints").get("simhash").asString()).hasSize(16);
 
         HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(
                 ingest.baseUrl() + "/api/v1/articles/" + id + "/status")).GET().build(), HttpResponse.BodyHandlers.ofString());
