@@ -178,6 +178,29 @@ public class PublishServiceIT {
         awaitDocument(after.id(), doc -> true);
     }
 
+    @Test
+    void aDocumentElasticsearchRefusesIsDeadLetteredWithTheReasonAndIndexingContinues() throws Exception {
+        ArticleEnriched base = article("https://example.org/bad-location", 3, "Bad location");
+        ArticleEnriched refused = new ArticleEnriched(1, base.id(), 3, base.url(), base.url(), base.source(),
+                base.receivedAt(), base.publishedAt(), null, null, null, null, null, base.title(), List.of(), null,
+                Map.of(), null, base.body(), 3, 1, null, null, null, null, null,
+                new ArticleEnriched.GeoPoint(999, 0), null, null, null, null, null, null, base.enrichment());
+        ArticleEnriched after = article("https://example.org/after-refused", 1, "After refused");
+
+        KafkaTopics.send(Topics.ENRICHED, refused.id(), EventJson.mapper().writeValueAsString(refused));
+        KafkaTopics.send(Topics.ENRICHED, after.id(), EventJson.mapper().writeValueAsString(after));
+
+        ConsumerRecord<String, String> dead = KafkaTopics.readOne(Topics.ENRICHED_DLT, refused.id());
+        assertThat(EventJson.mapper().readValue(dead.value(), ArticleEnriched.class)).isEqualTo(refused);
+        String why = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
+        assertThat(why).contains("status 400", "document_parsing_exception", "[location]");
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-fqcn").value(), StandardCharsets.UTF_8))
+                .contains("IndexingRejectedException");
+        assertThat(dead.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
+        awaitDocument(after.id(), doc -> true);
+        assertThat(elasticsearch.exists(e -> e.index("news-articles").id(refused.id())).value()).isFalse();
+    }
+
     private JsonNode awaitDocument(String id, java.util.function.Predicate<JsonNode> condition) {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
