@@ -1,6 +1,9 @@
 package io.newsflow.ingest.articles;
 
 import io.newsflow.contracts.EventJson;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -30,6 +33,8 @@ final class PageText {
      * the reader falls back to decoding the string.
      */
     static final String SOURCE_ATTRIBUTE = PageText.class.getName() + ".source";
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] source;
     private final int start;
@@ -65,6 +70,18 @@ final class PageText {
         int i = start + 1;
         int n = source.length;
         while (i < n) {
+            // most of a page is ASCII that needs no attention: skip it eight bytes at a time
+            while (i + 8 <= n) {
+                long word = (long) LONGS.get(source, i);
+                if (!plain(word)) {
+                    break;
+                }
+                blank = false;
+                i += 8;
+            }
+            if (i >= n) {
+                break;
+            }
             int b = source[i];
             if (b >= 0x20) {
                 if (b == '"') {
@@ -98,11 +115,31 @@ final class PageText {
                 throw new InvalidPageException("contains an unescaped control character (U+"
                         + String.format("%04X", b) + ")");
             } else {
-                i = utf8(source, i);
+                int lead = b & 0xFF;
+                if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (source[i + 1] & 0xC0) == 0x80) {
+                    i += 2; // two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic
+                } else if ((lead >= 0xE1 && lead <= 0xEC || lead == 0xEE || lead == 0xEF) && i + 2 < n
+                        && (source[i + 1] & 0xC0) == 0x80 && (source[i + 2] & 0xC0) == 0x80) {
+                    i += 3; // three bytes, no overlong or surrogate possible: most of CJK, punctuation
+                } else {
+                    i = utf8(source, i); // the rest, and every error
+                }
                 blank = false;
             }
         }
         throw new InvalidPageException("is not a terminated JSON string");
+    }
+
+    /** Eight bytes of a little-endian long, each printable ASCII other than a quote or backslash. */
+    private static boolean plain(long word) {
+        // a byte >= 0x80, < 0x20, == '"' or == '\\' sets its high bit in one of these terms
+        long high = word & 0x8080808080808080L;
+        long control = (word - 0x2020202020202020L) & ~word & 0x8080808080808080L;
+        long quote = word ^ 0x2222222222222222L;
+        long quoteZero = (quote - 0x0101010101010101L) & ~quote & 0x8080808080808080L;
+        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+        long backslashZero = (backslash - 0x0101010101010101L) & ~backslash & 0x8080808080808080L;
+        return (high | control | quoteZero | backslashZero) == 0;
     }
 
     /** True if the text is empty or white space only. */

@@ -83,6 +83,26 @@ class PageTextTest {
     }
 
     @Test
+    void specialBytesAreFoundAtEveryPositionOfTheEightByteScan() {
+        for (int before = 0; before < 20; before++) {
+            String plain = "x".repeat(before);
+            for (String special : new String[] {"\\\"", "\\\\", "\u00e9", "\u65e5", "\\n"}) {
+                String json = "{\"text\":\"" + plain + special + "yyyyyyyyyyyy\"}";
+                String expected = EventJson.mapper().readTree(json).get("text").asString();
+                assertThat(read(json(json)).text().decode()).as(json).isEqualTo(expected);
+            }
+            for (byte bad : new byte[] {0x01, 0x1f, (byte) 0xff, (byte) 0xc0}) {
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                body.writeBytes(json("{\"text\":\"" + plain));
+                body.write(bad);
+                body.writeBytes(json("zzzzzzzzzzzzzzzz\"}"));
+                assertThatThrownBy(() -> read(body.toByteArray())).as("byte %02x after %d", bad, before)
+                        .isInstanceOf(MalformedRequestException.class);
+            }
+        }
+    }
+
+    @Test
     void invalidEscapesAndWrongTypesAreRefused() {
         assertThatThrownBy(() -> read(json("{\"text\":\"a\\qb\"}"))).isInstanceOf(MalformedRequestException.class);
         assertThatThrownBy(() -> read(json("{\"text\":\"a\\u12\"}"))).isInstanceOf(MalformedRequestException.class);
