@@ -60,7 +60,7 @@ public final class PublishBenchmark {
     private final String kafka;
     private final Path root;
 
-    private PublishBenchmark(String es, String kafka, Path root) {
+    PublishBenchmark(String es, String kafka, Path root) {
         this.es = es;
         this.kafka = kafka;
         this.root = root;
@@ -190,7 +190,7 @@ public final class PublishBenchmark {
     }
 
     /** Bulk-loads {@code docs} documents into a throw-away copy of the live index; docs/s. */
-    private double ceiling(List<ObjectNode> documents, int docs) throws IOException, InterruptedException {
+    double ceiling(List<ObjectNode> documents, int docs) throws IOException, InterruptedException {
         String index = "news-articles-bench-ceiling";
         JsonNode live = get("/news-articles/_mapping");
         String liveIndex = live.propertyNames().iterator().next();
@@ -251,7 +251,7 @@ public final class PublishBenchmark {
         return out;
     }
 
-    private List<ObjectNode> sampleDocuments(int max) throws IOException, InterruptedException {
+    List<ObjectNode> sampleDocuments(int max) throws IOException, InterruptedException {
         List<ObjectNode> out = new ArrayList<>();
         for (JsonNode hit : get("/news-articles/_search?size=" + max).get("hits").get("hits")) {
             out.add((ObjectNode) hit.get("_source"));
@@ -268,7 +268,7 @@ public final class PublishBenchmark {
         return node.toString();
     }
 
-    private double[] latencies(List<String> ids) throws IOException, InterruptedException {
+    double[] latencies(List<String> ids) throws IOException, InterruptedException {
         List<Double> values = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 500) {
             ObjectNode body = EventJson.mapper().createObjectNode();
@@ -286,7 +286,7 @@ public final class PublishBenchmark {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double pct(double[] sorted, double p) {
+    static double pct(double[] sorted, double p) {
         return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
@@ -305,11 +305,11 @@ public final class PublishBenchmark {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
+    JsonNode get(String path) throws IOException, InterruptedException {
         return EventJson.mapper().readTree(send("GET", path, null));
     }
 
-    private String send(String method, String path, String body) throws IOException, InterruptedException {
+    String send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(es + path)).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", path.startsWith("/_bulk") ? "application/x-ndjson" : "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -1,0 +1,379 @@
+package io.newsflow.bench;
+
+import io.newsflow.contracts.ArticleIds;
+import io.newsflow.contracts.Topics;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * {@code ./newsflow bench}: the whole running stack under load. Real pages are posted (each under
+ * a new URL, so each is a new article) at a fixed rate or as fast as the stack takes them, and in
+ * the same run it measures what each stage did: posts accepted, articles enriched and indexed per
+ * second (from the consumer groups' committed offsets), consumer lag over time, the
+ * received-to-indexed latency of a sample of the posted articles (their documents'
+ * {@code indexedAt - receivedAt}; searchable at most one refresh later), CPU and resident memory
+ * of every process, errors by kind; then, unless {@code --no-ceilings}, the ceilings each stage is
+ * judged against: Kafka's own producer with the same records, a plain {@code _bulk} loader with
+ * the same documents, and the enrichment pipeline offline on one thread.
+ *
+ * <p>Options are those of {@code bench-ingest} (see {@link Options}) plus {@code --elasticsearch
+ * URL}, {@code --drain D} (how long to wait for the backlog to clear after the load, default 2m)
+ * and {@code --no-ceilings}.
+ */
+public final class EndToEndBenchmark {
+
+    private static final String ENRICH_GROUP = "enrich-service";
+    private static final String PUBLISH_GROUP = "publish-service";
+    private static final List<String> COMPONENTS = List.of("kafka", "elasticsearch", "ingest", "enrich", "publish");
+
+    private EndToEndBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        String es = "http://127.0.0.1:9200";
+        Duration drain = Duration.ofMinutes(2);
+        boolean ceilings = true;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--elasticsearch" -> es = args[++i];
+                case "--drain" -> drain = Options.duration("--drain", args[++i]);
+                case "--no-ceilings" -> ceilings = false;
+                default -> rest.add(args[i]);
+            }
+        }
+        Options options;
+        try {
+            options = Options.parse(rest.toArray(String[]::new));
+        } catch (Options.UsageException e) {
+            System.err.println("bench: " + (e.getMessage() == null ? "" : e.getMessage()));
+            System.err.println("usage: ./newsflow bench [--rate N/s | --max] [--duration D] [--warmup D] [-c N] "
+                    + "[--corpus DIR] [--drain D] [--no-ceilings]   (other options: ./newsflow bench-ingest --help)");
+            System.exit(e.getMessage() == null ? 0 : 2);
+            return;
+        }
+        System.setProperty("jdk.httpclient.connectionPoolSize", Integer.toString(options.concurrencies().get(0)));
+        System.exit(run(options, es, drain, ceilings));
+    }
+
+    private static int run(Options options, String es, Duration drain, boolean ceilings) throws Exception {
+        Corpus corpus = Corpus.load(options.corpus());
+        HttpClient http = HttpLoad.newClient();
+        StackProbe probe = new StackProbe(options, http);
+        if (!probe.readiness().startsWith("200")) {
+            System.err.println("bench: the ingest service is not ready (./newsflow up first)");
+            return 1;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        int concurrency = options.concurrencies().get(0);
+        System.out.printf("bench: %d pages (mean %.0f KiB), %s, %s warm-up + %s measured, concurrency %d%n",
+                corpus.pages().size(), corpus.meanJsonBytes() / 1024,
+                options.fixedRate() ? String.format("%.0f posts/s", options.rate()) : "as fast as it goes",
+                options.warmup().toSeconds() + " s", options.duration().toSeconds() + " s", concurrency);
+
+        Properties adminProps = new Properties();
+        adminProps.put("bootstrap.servers", options.kafka());
+        try (Admin admin = Admin.create(adminProps)) {
+            Stages stages = new Stages(admin);
+            List<Map<String, Object>> timeline = new ArrayList<>();
+            Map<String, Long> rssPeakKb = new LinkedHashMap<>();
+            long[] stackRssPeakKb = {0};
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bench-stages");
+                t.setDaemon(true);
+                return t;
+            });
+            long t0 = System.nanoTime();
+            Stages.Sample[] previous = {stages.sample()};
+            if (previous[0].rawLag() > 0 || previous[0].enrichedLag() > 0) {
+                System.out.printf("warning: the stack has a backlog before the run (lag raw %d, enriched %d): the "
+                        + "latencies will include it; ./newsflow down && ./newsflow clean && ./newsflow up for a "
+                        + "clean run%n", previous[0].rawLag(), previous[0].enrichedLag());
+            }
+            sampler.scheduleAtFixedRate(() -> {
+                try {
+                    Stages.Sample now = stages.sample();
+                    double seconds = (now.nanos() - previous[0].nanos()) / 1e9;
+                    long stack = 0;
+                    for (String component : COMPONENTS) {
+                        long kb = probe.pid(component).stream().map(pid -> StackProbe.statusKb(pid, "VmRSS").orElse(0))
+                                .findFirst().orElse(0L);
+                        rssPeakKb.merge(component, kb, Math::max);
+                        stack += kb;
+                    }
+                    stackRssPeakKb[0] = Math.max(stackRssPeakKb[0], stack);
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    point.put("t", Math.round((now.nanos() - t0) / 1e8) / 10.0);
+                    point.put("enrichedPerSecond", (now.enriched() - previous[0].enriched()) / seconds);
+                    point.put("indexedPerSecond", (now.indexed() - previous[0].indexed()) / seconds);
+                    point.put("rawLag", now.rawLag());
+                    point.put("enrichedLag", now.enrichedLag());
+                    point.put("stackRssMiB", stack / 1024);
+                    synchronized (timeline) {
+                        timeline.add(point);
+                    }
+                    System.out.printf("  [%5.0fs] enriched %6.1f/s, indexed %6.1f/s, lag raw %d, enriched %d, stack %d MiB%n",
+                            point.get("t"), point.get("enrichedPerSecond"), point.get("indexedPerSecond"), now.rawLag(),
+                            now.enrichedLag(), stack / 1024);
+                    previous[0] = now;
+                } catch (Exception e) {
+                    System.err.println("  sample failed: " + e.getMessage());
+                }
+            }, 5, 5, TimeUnit.SECONDS);
+
+            StackProbe.Window window = probe.window();
+            Stages.Sample[] atOpen = new Stages.Sample[1];
+            Stages.Sample[] atClose = new Stages.Sample[1];
+            HttpLoad load = new HttpLoad(options, corpus, http, "e2e-" + stamp);
+            HttpLoad.Result posted = load.run(concurrency, new HttpLoad.WindowListener() {
+                @Override
+                public void opened() {
+                    window.open();
+                    atOpen[0] = stages.sampleQuietly();
+                }
+
+                @Override
+                public void closed() {
+                    atClose[0] = stages.sampleQuietly();
+                    window.close();
+                }
+            });
+            // the backlog the load left, worked off
+            long drainStart = System.nanoTime();
+            Stages.Sample drained = stages.sample();
+            while ((drained.rawLag() > 0 || drained.enrichedLag() > 0)
+                    && System.nanoTime() - drainStart < drain.toNanos()) {
+                Thread.sleep(1000);
+                drained = stages.sample();
+            }
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            sampler.shutdownNow();
+
+            double windowSeconds = (atClose[0].nanos() - atOpen[0].nanos()) / 1e9;
+            double enrichedPerSecond = (atClose[0].enriched() - atOpen[0].enriched()) / windowSeconds;
+            double indexedPerSecond = (atClose[0].indexed() - atOpen[0].indexed()) / windowSeconds;
+
+            PublishBenchmark elastic = new PublishBenchmark(es, options.kafka(), options.root());
+            double[] latency = latencies(elastic, corpus, options, posted, "e2e-" + stamp);
+
+            Map<String, Object> ceilingsReport = new LinkedHashMap<>();
+            if (ceilings) {
+                ceilingsReport = ceilings(options, corpus, probe, elastic, stamp);
+            }
+
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("benchmark", "end-to-end");
+            report.put("at", java.time.Instant.now().toString());
+            report.put("mode", options.fixedRate() ? "rate" : "max");
+            report.put("targetRate", options.fixedRate() ? options.rate() : null);
+            report.put("seconds", windowSeconds);
+            report.put("acceptedPerSecond", posted.postsPerSecond());
+            report.put("enrichedPerSecond", enrichedPerSecond);
+            report.put("indexedPerSecond", indexedPerSecond);
+            report.put("postLatencyMs", Map.of("p50", posted.millis(50), "p99", posted.millis(99)));
+            report.put("receivedToIndexedMs", Map.of("sampled", latency.length, "p50", PublishBenchmark.pct(latency, 0.5),
+                    "p95", PublishBenchmark.pct(latency, 0.95), "p99", PublishBenchmark.pct(latency, 0.99)));
+            report.put("lagAtEnd", Map.of("raw", atClose[0].rawLag(), "enriched", atClose[0].enrichedLag()));
+            report.put("drainSeconds", drainSeconds);
+            report.put("lagAfterDrain", Map.of("raw", drained.rawLag(), "enriched", drained.enrichedLag()));
+            report.put("errors", posted.errors());
+            report.put("cpuCores", window.cores());
+            Map<String, Object> rss = new LinkedHashMap<>();
+            rssPeakKb.forEach((k, v) -> rss.put(k, v / 1024));
+            rss.put("stackPeak", stackRssPeakKb[0] / 1024);
+            report.put("rssPeakMiB", rss);
+            report.put("ceilings", ceilingsReport);
+            report.put("timeline", timeline);
+
+            print(report);
+            Path out = options.out().resolve("e2e-" + stamp + ".json");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, Json.write(report));
+            System.out.println("report: " + out);
+        }
+        return 0;
+    }
+
+    /** indexedAt - receivedAt of up to 3,000 of the articles posted, spread over the run. */
+    private static double[] latencies(PublishBenchmark elastic, Corpus corpus, Options options, HttpLoad.Result posted,
+            String runTag) throws IOException, InterruptedException {
+        // every request HttpLoad numbered, accepted or not (not-found ones are simply skipped)
+        double total = (posted.accepted() + posted.errorCount() + posted.warmupAccepted() + posted.warmupErrors()) * 1.05;
+        long step = Math.max(1, (long) (total / 3000));
+        List<String> ids = new ArrayList<>();
+        for (long n = 0; n < total; n += step) {
+            // the URL HttpLoad posted as request n
+            ids.add(ArticleIds.fromUrl("https://bench.example/" + corpus.page(n).id() + "/" + runTag + "-" + n));
+        }
+        double[] values = elastic.latencies(ids);
+        Arrays.sort(values);
+        return values;
+    }
+
+    private static Map<String, Object> ceilings(Options options, Corpus corpus, StackProbe probe,
+            PublishBenchmark elastic, String stamp) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        // the services stopped, so the ceilings get the machine the way each stage had its share of it
+        List<Long> stopped = new ArrayList<>();
+        for (String service : List.of("enrich", "publish")) {
+            probe.pid(service).ifPresent(pid -> {
+                if (Processes.signal("STOP", pid)) {
+                    stopped.add(pid);
+                }
+            });
+        }
+        Thread resume = new Thread(() -> stopped.forEach(pid -> Processes.signal("CONT", pid)));
+        Runtime.getRuntime().addShutdownHook(resume);
+        try {
+            measureCeilings(options, corpus, probe, elastic, stamp, out);
+        } finally {
+            stopped.forEach(pid -> Processes.signal("CONT", pid));
+            Runtime.getRuntime().removeShutdownHook(resume);
+        }
+        return out;
+    }
+
+    private static void measureCeilings(Options options, Corpus corpus, StackProbe probe, PublishBenchmark elastic,
+            String stamp, Map<String, Object> out) {
+        try {
+            System.out.println("ceiling 1/3: Kafka's producer with the same records ...");
+            out.put("kafkaProducerRecordsPerSecond",
+                    KafkaCeiling.run(options, corpus, probe, stamp.replace('-', '.')).ceilingRecordsPerSecond());
+        } catch (Exception e) {
+            out.put("kafkaProducerError", e.toString());
+        }
+        try {
+            System.out.println("ceiling 2/3: a plain _bulk loader with the same documents ...");
+            var documents = elastic.sampleDocuments(200);
+            out.put("bulkDocsPerSecond", documents.isEmpty() ? null : elastic.ceiling(documents, 10_000));
+        } catch (Exception e) {
+            out.put("bulkError", e.toString());
+        }
+        try {
+            System.out.println("ceiling 3/3: the enrichment pipeline offline, one thread ...");
+            out.put("enrichmentOneThreadArticlesPerSecond", offlineEnrichment(options));
+        } catch (Exception e) {
+            out.put("enrichmentError", e.toString());
+        }
+    }
+
+    private static double offlineEnrichment(Options options) throws IOException, InterruptedException {
+        Path jar = options.root().resolve("enrich-service/target/enrich-service-exec.jar");
+        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-cp", jar.toString(), "-Dloader.main=io.newsflow.enrich.pipeline.EnrichmentBenchmark",
+                "org.springframework.boot.loader.launch.PropertiesLauncher", options.corpus().toString(), "3", "3")
+                .redirectErrorStream(true).start();
+        Pattern median = Pattern.compile("median ([0-9.]+) articles/s");
+        double rate = Double.NaN;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                Matcher m = median.matcher(line);
+                if (m.find()) {
+                    rate = Double.parseDouble(m.group(1));
+                }
+            }
+        }
+        process.waitFor();
+        return rate;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void print(Map<String, Object> r) {
+        Map<String, Object> c = (Map<String, Object>) r.get("ceilings");
+        Map<String, Object> lat = (Map<String, Object>) r.get("receivedToIndexedMs");
+        System.out.println();
+        System.out.println("stage       per second   ceiling      ratio");
+        System.out.println("--------------------------------------------");
+        row("accepted", (double) r.get("acceptedPerSecond"), c.get("kafkaProducerRecordsPerSecond"));
+        row("enriched", (double) r.get("enrichedPerSecond"), c.get("enrichmentOneThreadArticlesPerSecond"));
+        row("indexed", (double) r.get("indexedPerSecond"), c.get("bulkDocsPerSecond"));
+        System.out.println("--------------------------------------------");
+        System.out.printf("received-to-indexed (%s sampled): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (+ up to 1 s refresh "
+                + "until searchable)%n", lat.get("sampled"), lat.get("p50"), lat.get("p95"), lat.get("p99"));
+        System.out.printf("lag at the end of the load: %s; drained in %.0f s to %s%n", r.get("lagAtEnd"),
+                r.get("drainSeconds"), r.get("lagAfterDrain"));
+        System.out.printf("errors: %s; cores: %s%n", r.get("errors"), r.get("cpuCores"));
+        System.out.printf("resident memory peak (MiB): %s%n", r.get("rssPeakMiB"));
+    }
+
+    private static void row(String stage, double perSecond, Object ceiling) {
+        if (ceiling instanceof Double d && !d.isNaN()) {
+            System.out.printf("%-10s %10.1f %10.1f %9.1f%%%n", stage, perSecond, d, 100 * perSecond / d);
+        } else {
+            System.out.printf("%-10s %10.1f %10s %10s%n", stage, perSecond, "-", "-");
+        }
+    }
+
+    /** The consumer groups' progress: committed offsets summed over partitions, and lag. */
+    private static final class Stages {
+        private final Admin admin;
+
+        Stages(Admin admin) {
+            this.admin = admin;
+        }
+
+        record Sample(long nanos, long enriched, long indexed, long rawLag, long enrichedLag) {
+        }
+
+        Sample sampleQuietly() {
+            try {
+                return sample();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the consumer groups: " + e.getMessage(), e);
+            }
+        }
+
+        Sample sample() throws Exception {
+            long[] raw = progress(ENRICH_GROUP, Topics.RAW);
+            long[] enriched = progress(PUBLISH_GROUP, Topics.ENRICHED);
+            return new Sample(System.nanoTime(), raw[0], enriched[0], raw[1], enriched[1]);
+        }
+
+        /** {committed offsets summed, lag summed} of a group on a topic. */
+        private long[] progress(String group, String topic) throws Exception {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).get(topic).partitions().stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            long done = 0;
+            long lag = 0;
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = committed.get(partition);
+                long position = offset == null ? 0 : offset.offset();
+                done += position;
+                lag += Math.max(0, ends.get(partition).offset() - position);
+            }
+            return new long[] {done, lag};
+        }
+    }
+}
