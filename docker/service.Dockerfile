@@ -31,4 +31,4 @@ USER newsflow
 ENV PORT=8080
 EXPOSE 8080
 # 4 MB G1 regions: page-sized buffers are not "humongous" (fewer, shorter GC pauses)
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:G1HeapRegionSize=4m", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:G1HeapRegionSize=4m", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -115,17 +116,16 @@ public final class TopicClassifier {
      * @param body         the segmented body
      * @param title        the headline, or null
      * @param languageCode ISO 639-1 code of the body ("en", "de-AT" is read as "de"); null or a
-     *                     language without a lexicon uses all lexicons
+     *                     language without a lexicon uses all lexicons, and so does an article in
+     *                     which its own language's lexicon finds nothing
      */
     public List<Topic> classify(TextAnalysis body, String title, String languageCode) {
-        double[] raw = new double[codes.length];
         List<String> titleWords = title == null || title.isBlank() ? List.of() : words(TextAnalysis.of(title));
         List<String> bodyWords = words(body);
-        for (TopicLexicon lexicon : lexiconsFor(languageCode)) {
-            Evidence evidence = new Evidence(raw);
-            evidence.add(lexicon, keys(titleWords, lexicon), TITLE_WEIGHT);
-            evidence.add(lexicon, keys(bodyWords, lexicon), 1);
-        }
+        double[] own = evidence(lexiconsFor(languageCode), titleWords, bodyWords);
+        // nothing in the article's own language: news borrows words (NASCAR, Kindle, COVID)
+        double[] raw = Arrays.stream(own).allMatch(value -> value == 0)
+                ? evidence(lexicons.values(), titleWords, bodyWords) : own;
         double words = bodyWords.size() + TITLE_WEIGHT * titleWords.size();
         double lengthFactor = Math.sqrt(Math.max(words, REFERENCE_WORDS) / REFERENCE_WORDS);
         int best = -1;
@@ -142,7 +142,7 @@ public final class TopicClassifier {
         for (int t = 0; t < order.length; t++) {
             order[t] = t;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
         for (int t : order) {
             double score = score(raw[t], lengthFactor);
             if (out.size() < MAX_TOPICS && raw[t] > 0 && score >= MIN_SCORE && raw[t] >= RELATIVE_TO_BEST * raw[best]) {
@@ -153,6 +153,16 @@ public final class TopicClassifier {
             out.add(new Topic(codes[best], labels[best], score(raw[best], lengthFactor)));
         }
         return List.copyOf(out);
+    }
+
+    private double[] evidence(Collection<TopicLexicon> use, List<String> titleWords, List<String> bodyWords) {
+        double[] raw = new double[codes.length];
+        for (TopicLexicon lexicon : use) {
+            Evidence evidence = new Evidence(raw);
+            evidence.add(lexicon, keys(titleWords, lexicon), TITLE_WEIGHT);
+            evidence.add(lexicon, keys(bodyWords, lexicon), 1);
+        }
+        return raw;
     }
 
     private static double score(double raw, double lengthFactor) {
