@@ -218,14 +218,16 @@ public final class EndToEndBenchmark {
         return 0;
     }
 
-    /** indexedAt - receivedAt of up to 3,000 of the articles posted, spread over the run. */
+    /** indexedAt - receivedAt of up to 3,000 of the articles posted in the measured window, spread over it. */
     private static double[] latencies(PublishBenchmark elastic, Corpus corpus, Options options, HttpLoad.Result posted,
             String runTag) throws IOException, InterruptedException {
-        // every request HttpLoad numbered, accepted or not (not-found ones are simply skipped)
-        double total = (posted.accepted() + posted.errorCount() + posted.warmupAccepted() + posted.warmupErrors()) * 1.05;
-        long step = Math.max(1, (long) (total / 3000));
+        // the requests HttpLoad numbered in the measured window (the warm-up's come first), accepted
+        // or not: the ids of those not accepted are simply not found
+        long first = posted.warmupAccepted() + posted.warmupErrors();
+        double end = (first + posted.accepted() + posted.errorCount()) * 1.02;
+        long step = Math.max(1, (long) ((end - first) / 3000));
         List<String> ids = new ArrayList<>();
-        for (long n = 0; n < total; n += step) {
+        for (long n = first; n < end; n += step) {
             // the URL HttpLoad posted as request n
             ids.add(ArticleIds.fromUrl("https://bench.example/" + corpus.page(n).id() + "/" + runTag + "-" + n));
         }
