@@ -37,7 +37,8 @@ class PipelineEndToEndIT {
         elasticsearch = TestInfrastructure.elasticsearchUrl();
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                "ELASTICSEARCH_URIS", elasticsearch);
+                "ELASTICSEARCH_URIS", elasticsearch,
+                "NEWSFLOW_ENRICH_WARMUP", "2s");
         for (String name : List.of("ingest-service", "enrich-service", "publish-service")) {
             services.add(ServiceProcess.start(name, environment));
         }
