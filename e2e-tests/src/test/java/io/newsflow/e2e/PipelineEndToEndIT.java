@@ -37,8 +37,7 @@ class PipelineEndToEndIT {
         elasticsearch = TestInfrastructure.elasticsearchUrl();
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                "ELASTICSEARCH_URIS", elasticsearch,
-                "NEWSFLOW_ENRICH_WARMUP", "2s");
+                "ELASTICSEARCH_URIS", elasticsearch);
         for (String name : List.of("ingest-service", "enrich-service", "publish-service")) {
             services.add(ServiceProcess.start(name, environment));
         }

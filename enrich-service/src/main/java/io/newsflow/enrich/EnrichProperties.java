@@ -17,9 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry       retries of a failing raw record before it goes to the dead-letter topic
  * @param repostMemory how many articles' last post to remember, to recognise an unchanged re-post
  *                    and not enrich it again (about 150 bytes each)
- * @param warmup      how long to run the pipeline on built-in sample pages at start-up, before the
- *                    consumers start, so that the JIT has compiled it when real articles arrive
- *                    (0 to skip)
  */
 @ConfigurationProperties("newsflow.enrich")
 public record EnrichProperties(
@@ -28,8 +25,7 @@ public record EnrichProperties(
         @DefaultValue TopicProperties deadLetter,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue RetryProperties retry,
-        @DefaultValue("200000") int repostMemory,
-        @DefaultValue("20s") Duration warmup) {
+        @DefaultValue("200000") int repostMemory) {
 
     public EnrichProperties {
         if (output.name() == null) {

@@ -1,20 +1,16 @@
 package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.enrich.pipeline.UnsupportedArticleException;
-import io.newsflow.enrich.pipeline.Warmup;
 import io.newsflow.kafka.EventSerdes;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,16 +29,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(StreamConfiguration.class);
-
     @Bean
-    EnrichmentPipeline enrichmentPipeline(MeterRegistry registry, EnrichProperties properties) {
-        if (!properties.warmup().isZero()) {
-            // its own registry: sample pages must not count in the service's metrics
-            Warmup.Result warm = Warmup.run(EnrichmentPipeline.standard(Clock.systemUTC(), new SimpleMeterRegistry()),
-                    properties.warmup());
-            log.info("Warmed up the pipeline on {} sample pages in {} ms", warm.pages(), warm.took().toMillis());
-        }
+    EnrichmentPipeline enrichmentPipeline(MeterRegistry registry) {
         return EnrichmentPipeline.standard(Clock.systemUTC(), registry);
     }
 
