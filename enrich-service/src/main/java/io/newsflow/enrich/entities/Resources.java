@@ -1,12 +1,6 @@
 package io.newsflow.enrich.entities;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.newsflow.enrich.data.DataFiles;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,23 +15,7 @@ final class Resources {
 
     /** Non-empty lines that are not {@code #} comments, in file order. */
     static List<String> lines(String file) {
-        String path = DIR + file;
-        InputStream in = Resources.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("entity data missing from the classpath: " + path);
-        }
-        List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank() && line.charAt(0) != '#') {
-                    out.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
-        return out;
+        return DataFiles.lines(DIR + file);
     }
 
     static Set<String> wordSet(String file) {

@@ -1,10 +1,6 @@
 package io.newsflow.enrich.keywords;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.newsflow.enrich.data.DataFiles;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -61,20 +57,13 @@ public final class Stopwords {
     }
 
     private static Map<String, Set<String>> load() {
-        InputStream in = Stopwords.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("Stopword lists " + RESOURCE + " are not on the classpath");
-        }
         Map<String, Set<String>> lists = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
+        try {
+            for (String line : DataFiles.lines(RESOURCE)) {
                 int tab = line.indexOf('\t');
                 lists.computeIfAbsent(line.substring(0, tab), k -> new HashSet<>()).add(line.substring(tab + 1));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot read stopword lists " + RESOURCE, e);
         }
         Map<String, Set<String>> frozen = new HashMap<>();

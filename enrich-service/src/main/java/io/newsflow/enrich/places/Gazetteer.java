@@ -1,13 +1,8 @@
 package io.newsflow.enrich.places;
 
+import io.newsflow.enrich.data.DataFiles;
 import io.newsflow.enrich.text.TextAnalysis;
 import io.newsflow.enrich.text.Token;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -242,20 +237,7 @@ final class Gazetteer {
     }
 
     private static void readLines(String file, Consumer<String> line) {
-        String path = RESOURCE_DIR + file;
-        InputStream in = Gazetteer.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("Place data missing from the classpath: " + path);
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            for (String l = r.readLine(); l != null; l = r.readLine()) {
-                if (!l.isBlank() && !l.startsWith("#")) {
-                    line.accept(l);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path, e);
-        }
+        DataFiles.lines(RESOURCE_DIR + file).forEach(line);
     }
 
     private static final class Builder {

@@ -1,13 +1,9 @@
 package io.newsflow.enrich.sentiment;
 
+import io.newsflow.enrich.data.DataFiles;
 import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextAnalysis;
 import io.newsflow.enrich.text.Token;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -276,20 +272,13 @@ public final class SentimentAnalyzer {
     }
 
     private static Map<String, Double> load() {
-        InputStream in = SentimentAnalyzer.class.getResourceAsStream(LEXICON);
-        if (in == null) {
-            throw new IllegalStateException("Sentiment lexicon " + LEXICON + " is not on the classpath");
-        }
         Map<String, Double> lexicon = new HashMap<>(8192);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
+        try {
+            for (String line : DataFiles.lines(LEXICON)) {
                 int tab = line.indexOf('\t');
                 lexicon.put(line.substring(0, tab).toLowerCase(Locale.ROOT), Double.parseDouble(line.substring(tab + 1)));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot read sentiment lexicon " + LEXICON, e);
         }
         return lexicon;

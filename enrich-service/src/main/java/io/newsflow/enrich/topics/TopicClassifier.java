@@ -1,13 +1,8 @@
 package io.newsflow.enrich.topics;
 
+import io.newsflow.enrich.data.DataFiles;
 import io.newsflow.enrich.text.TextAnalysis;
 import io.newsflow.enrich.text.Token;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -88,23 +83,12 @@ public final class TopicClassifier {
 
     private static Map<String, String> readTopics() {
         Map<String, String> topics = new LinkedHashMap<>();
-        try (InputStream in = TopicClassifier.class.getResourceAsStream(TOPICS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("IPTC topic list missing from the classpath: " + TOPICS_RESOURCE);
+        for (String line : DataFiles.lines(TOPICS_RESOURCE)) {
+            String[] parts = line.split("\t");
+            if (parts.length != 2) {
+                throw new IllegalStateException(TOPICS_RESOURCE + ": expected '<qcode>\\t<label>': " + line);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t");
-                if (parts.length != 2) {
-                    throw new IllegalStateException(TOPICS_RESOURCE + ": expected '<qcode>\\t<label>': " + line);
-                }
-                topics.put(parts[0].strip(), parts[1].strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TOPICS_RESOURCE, e);
+            topics.put(parts[0].strip(), parts[1].strip());
         }
         return topics;
     }
