@@ -148,7 +148,7 @@ public final class EndToEndBenchmark {
             StackProbe.Window window = probe.window();
             Stages.Sample[] atOpen = new Stages.Sample[1];
             Stages.Sample[] atClose = new Stages.Sample[1];
-            HttpLoad load = new HttpLoad(options, corpus, http, "e2e-" + stamp);
+            HttpLoad load = new HttpLoad(options, corpus, "e2e-" + stamp);
             HttpLoad.Result posted = load.run(concurrency, new HttpLoad.WindowListener() {
                 @Override
                 public void opened() {

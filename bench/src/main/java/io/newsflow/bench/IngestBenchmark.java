@@ -101,9 +101,8 @@ public final class IngestBenchmark {
                     System.err.println("ceiling: failed: " + e);
                 }
             }
-            HttpClient client = HttpLoad.newClient();
             for (int concurrency : options.concurrencies()) {
-                runs.add(load(corpus, client, probe, ingestPid, stamp, concurrency));
+                runs.add(load(corpus, probe, ingestPid, stamp, concurrency));
             }
         } finally {
             paused.resume();
@@ -117,12 +116,12 @@ public final class IngestBenchmark {
         return 0;
     }
 
-    private Run load(Corpus corpus, HttpClient client, StackProbe probe, OptionalLong ingestPid, String stamp,
-            int concurrency) throws InterruptedException {
+    private Run load(Corpus corpus, StackProbe probe, OptionalLong ingestPid, String stamp,
+            int concurrency) throws InterruptedException, IOException {
         StackProbe.Window window = probe.window();
         Profile[] profile = new Profile[1];
         Path profileFile = options.out().resolve("ingest-" + stamp + "-c" + concurrency + ".jfr");
-        HttpLoad load = new HttpLoad(options, corpus, client, stamp + "-c" + concurrency);
+        HttpLoad load = new HttpLoad(options, corpus, stamp + "-c" + concurrency);
         System.out.printf("%nrun: %s, concurrency %d, %s warm-up + %s measured%n",
                 options.fixedRate() ? String.format("open loop at %.0f posts/s", options.rate()) : "closed loop (max)",
                 concurrency, human(options.warmup()), human(options.duration()));
@@ -206,10 +205,15 @@ public final class IngestBenchmark {
                     run.window().cores().getOrDefault("ingest", Double.NaN), run.window().machineBusyCores());
         }
         if (ceiling != null) {
-            System.out.printf("%-16s %9.1f %8.1f %8d %8s %8d %8d %8.1f %7s %8s %6s %6.2f%n", "kafka ceiling",
+            System.out.printf("%-16s %9.1f %8.1f %8d %8s %8d %8d %8.1f %7s %8s %6s %6.2f%n",
+                    options.ceilingRate() > 0 ? String.format("kafka at %.0f/s", options.ceilingRate()) : "kafka ceiling",
                     ceiling.ceilingRecordsPerSecond(), ceiling.ceilingMibPerSecond(), ceiling.p50Ms(), "-",
-                    ceiling.p99Ms(), ceiling.p999Ms(), ceiling.maxMs(), "-", "100%", "-",
+                    ceiling.p99Ms(), ceiling.p999Ms(), ceiling.maxMs(), "-", options.ceilingRate() > 0 ? "-" : "100%", "-",
                     ceiling.window().machineBusyCores());
+            if (options.ceilingRate() > 0) {
+                System.out.printf("kafka at %.0f/s: Kafka's own producer, same records and settings, at a set rate:"
+                        + " its send-to-ack latency is the floor under ingest's at that rate%n", options.ceilingRate());
+            }
         } else if (ceilingError != null) {
             System.out.println("kafka ceiling: failed: " + ceilingError);
         }
@@ -324,6 +328,7 @@ public final class IngestBenchmark {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("tool", "org.apache.kafka.tools.ProducerPerformance (kafka-tools 4.1.2), --throughput -1");
             c.put("topic", ceiling.topic());
+            c.put("rate", options.ceilingRate() > 0 ? options.ceilingRate() : "max");
             c.put("partitions", ceiling.partitions());
             c.put("replicationFactor", ceiling.replicationFactor());
             c.put("records", ceiling.records());
@@ -407,8 +412,9 @@ public final class IngestBenchmark {
         return m;
     }
 
-    private static Double ratio(HttpLoad.Result r, KafkaCeiling.Result ceiling) {
-        return ceiling == null || ceiling.ceilingRecordsPerSecond() <= 0 ? null
+    /** Accepted posts/s over the ceiling's; none when the perf test ran at a set rate, not flat out. */
+    private Double ratio(HttpLoad.Result r, KafkaCeiling.Result ceiling) {
+        return ceiling == null || ceiling.ceilingRecordsPerSecond() <= 0 || options.ceilingRate() > 0 ? null
                 : r.postsPerSecond() / ceiling.ceilingRecordsPerSecond();
     }
 

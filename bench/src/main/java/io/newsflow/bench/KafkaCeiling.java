@@ -94,8 +94,10 @@ final class KafkaCeiling {
             try {
                 double meanBytes = writePayloads(corpus, payloads);
                 long records = options.ceilingRecords() > 0 ? options.ceilingRecords()
-                        : Math.max(500, Math.round(options.ceilingDuration().toSeconds() * ASSUMED_BYTES_PER_SECOND
-                                / meanBytes));
+                        : options.ceilingRate() > 0
+                                ? Math.max(500, Math.round(options.ceilingDuration().toSeconds() * options.ceilingRate()))
+                                : Math.max(500, Math.round(options.ceilingDuration().toSeconds()
+                                        * ASSUMED_BYTES_PER_SECOND / meanBytes));
                 Map<String, String> props = new LinkedHashMap<>();
                 props.put("bootstrap.servers", options.kafka());
                 props.putAll(INGEST_PRODUCER);
@@ -106,7 +108,7 @@ final class KafkaCeiling {
                 System.out.printf("ceiling: ProducerPerformance, %d records of %.0f KiB (the %d pages as ingest's"
                         + " news.raw records) to %s (%d partitions, replication %d), %s%n", records, meanBytes / 1024,
                         corpus.pages().size(), topic, newTopic.numPartitions(), newTopic.replicationFactor(), props);
-                return perfTest(topic, newTopic, records, meanBytes, payloads, props, probe);
+                return perfTest(topic, newTopic, records, options.ceilingRate(), meanBytes, payloads, props, probe);
             } finally {
                 try {
                     admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -119,10 +121,11 @@ final class KafkaCeiling {
         }
     }
 
-    private static Result perfTest(String topic, NewTopic newTopic, long records, double meanBytes, Path payloads,
-            Map<String, String> props, StackProbe probe) throws IOException, InterruptedException {
+    private static Result perfTest(String topic, NewTopic newTopic, long records, double rate, double meanBytes,
+            Path payloads, Map<String, String> props, StackProbe probe) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(javaCommand("org.apache.kafka.tools.ProducerPerformance"));
-        command.addAll(List.of("--topic", topic, "--num-records", Long.toString(records), "--throughput", "-1",
+        String throughput = rate > 0 ? Long.toString(Math.round(rate)) : "-1";
+        command.addAll(List.of("--topic", topic, "--num-records", Long.toString(records), "--throughput", throughput,
                 "--payload-file", payloads.toString(), "--producer-props"));
         props.forEach((key, value) -> command.add(key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

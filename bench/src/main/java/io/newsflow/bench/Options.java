@@ -25,6 +25,7 @@ record Options(
         boolean ceiling,
         long ceilingRecords,
         Duration ceilingDuration,
+        double ceilingRate,
         List<String> producerProps,
         boolean pauseConsumers,
         boolean jfr,
@@ -55,6 +56,9 @@ record Options(
                                     records ingest would write, same producer settings
               --ceiling-records N   records for the ceiling run (default: sized for --ceiling-duration)
               --ceiling-duration D  the ceiling run's target length (default 25s)
+              --ceiling-rate N/s    run the perf test at this rate instead of flat out: Kafka's own
+                                    send-to-ack latency at a given rate, the floor under ingest's
+                                    latency at that rate (no ratio is computed then)
               --producer-prop K=V   override a producer setting of the ceiling run (repeatable),
                                     e.g. batch.size=1048576, to try settings before changing ingest
               --pause-consumers     SIGSTOP the enrich and publish services (pids in var/run) during
@@ -68,7 +72,7 @@ record Options(
 
     private static final java.util.Set<String> VALUED = java.util.Set.of("--ingest", "--kafka", "--corpus",
             "--duration", "--warmup", "--concurrency", "-c", "--rate", "--api-key", "--ceiling-records",
-            "--ceiling-duration", "--producer-prop", "--timeout", "--out");
+            "--ceiling-duration", "--ceiling-rate", "--producer-prop", "--timeout", "--out");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:/s)?");
 
@@ -85,6 +89,7 @@ record Options(
         boolean ceiling = false;
         long ceilingRecords = 0;
         Duration ceilingDuration = Duration.ofSeconds(25);
+        double ceilingRate = 0;
         List<String> producerProps = new ArrayList<>();
         boolean pause = false;
         boolean jfr = false;
@@ -125,6 +130,10 @@ record Options(
                         case "--api-key" -> apiKey = value;
                         case "--ceiling-records" -> ceilingRecords = positive(arg, value);
                         case "--ceiling-duration" -> ceilingDuration = duration(arg, value);
+                        case "--ceiling-rate" -> {
+                            ceilingRate = rate(value);
+                            ceiling = true;
+                        }
                         case "--producer-prop" -> {
                             if (!value.matches("[a-z0-9.]+=[^=]+")) {
                                 throw new UsageException("--producer-prop takes KEY=VALUE, not '" + value + "'");
@@ -142,7 +151,7 @@ record Options(
             throw new UsageException("--duration must be positive");
         }
         return new Options(ingest, kafka, root.resolve(corpus).normalize(), duration, warmup, concurrencies,
-                rate, apiKey, ceiling, ceilingRecords, ceilingDuration, List.copyOf(producerProps), pause, jfr,
+                rate, apiKey, ceiling, ceilingRecords, ceilingDuration, ceilingRate, List.copyOf(producerProps), pause, jfr,
                 timeout, root, root.resolve(out).normalize());
     }
 
