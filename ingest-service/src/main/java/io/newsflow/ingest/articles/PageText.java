@@ -34,7 +34,14 @@ final class PageText {
      */
     static final String SOURCE_ATTRIBUTE = PageText.class.getName() + ".source";
 
+    /**
+     * Attribute holding the {@link PageLiteral.Found} page, if any: the literal at its offset was
+     * emptied in the source and is returned from here instead.
+     */
+    static final String FOUND_ATTRIBUTE = PageText.class.getName() + ".found";
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020202020202020L;
 
     private final byte[] source;
     private final int start;
@@ -69,52 +76,47 @@ final class PageText {
         boolean nul = false;
         int i = start + 1;
         int n = source.length;
-        while (i < n) {
-            // most of a page is ASCII that needs no attention: skip it eight bytes at a time
-            while (i + 8 <= n) {
+        while (true) {
+            if (i + 8 <= n) {
+                // most of a page is ASCII that needs no attention: skip it eight bytes at a time,
+                // and from a word that holds a byte needing attention, skip straight to that byte
                 long word = (long) LONGS.get(source, i);
-                if (!plain(word)) {
-                    break;
+                long attention = attention(word);
+                if (attention == 0) {
+                    blank &= word == SPACES;
+                    i += 8;
+                    continue;
                 }
-                blank = false;
-                i += 8;
-            }
-            if (i >= n) {
+                int plainBytes = Long.numberOfTrailingZeros(attention) >>> 3;
+                if (blank && plainBytes > 0) {
+                    long mask = (1L << (plainBytes << 3)) - 1;
+                    blank = (word & mask) == (SPACES & mask);
+                }
+                i += plainBytes;
+            } else if (i >= n) {
                 break;
             }
             int b = source[i];
-            if (b >= 0x20) {
-                if (b == '"') {
-                    return new PageText(source, start, i + 1, blank, nul);
+            if (b == '\\') {
+                // in a page, mostly \" of attributes and \n
+                if (i + 1 >= n) {
+                    break;
                 }
-                if (b == '\\') {
-                    if (i + 1 >= n) {
-                        break;
+                int escaped = source[i + 1];
+                switch (escaped) {
+                    case '"', '\\', '/', 'b' -> blank = false;
+                    case 'n', 'r', 't', 'f' -> { }
+                    case 'u' -> {
+                        int code = hex(source, i + 2);
+                        nul |= code == 0;
+                        blank &= Character.isWhitespace(code) || Character.isSpaceChar(code);
+                        i += 4;
                     }
-                    int escaped = source[i + 1];
-                    switch (escaped) {
-                        case '"', '\\', '/', 'b' -> blank = false;
-                        case 'n', 'r', 't', 'f' -> { }
-                        case 'u' -> {
-                            int code = hex(source, i + 2);
-                            nul |= code == 0;
-                            blank &= Character.isWhitespace(code) || Character.isSpaceChar(code);
-                            i += 4;
-                        }
-                        default -> throw new InvalidPageException("has an invalid escape sequence \\"
-                                + (char) (escaped & 0xFF));
-                    }
-                    i += 2;
-                    continue;
+                    default -> throw new InvalidPageException("has an invalid escape sequence \\"
+                            + (char) (escaped & 0xFF));
                 }
-                if (b != ' ') {
-                    blank = false;
-                }
-                i++;
-            } else if (b >= 0) {
-                throw new InvalidPageException("contains an unescaped control character (U+"
-                        + String.format("%04X", b) + ")");
-            } else {
+                i += 2;
+            } else if (b < 0) {
                 int lead = b & 0xFF;
                 if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (source[i + 1] & 0xC0) == 0x80) {
                     i += 2; // two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic
@@ -125,13 +127,26 @@ final class PageText {
                     i = utf8(source, i); // the rest, and every error
                 }
                 blank = false;
+            } else if (b == '"') {
+                return new PageText(source, start, i + 1, blank, nul);
+            } else if (b >= 0x20) {
+                blank &= b == ' '; // the last few bytes, one at a time
+                i++;
+            } else {
+                throw new InvalidPageException("contains an unescaped control character (U+"
+                        + String.format("%04X", b) + ")");
             }
         }
         throw new InvalidPageException("is not a terminated JSON string");
     }
 
-    /** Eight bytes of a little-endian long, each printable ASCII other than a quote or backslash. */
-    private static boolean plain(long word) {
+    /**
+     * Eight bytes of a little-endian long: zero if each is printable ASCII other than a quote or a
+     * backslash, else a mask whose lowest set bit is the high bit of the first byte that is not.
+     * Only the lowest set bit is exact (a borrow can mark a later byte falsely), which is all the
+     * caller uses.
+     */
+    private static long attention(long word) {
         // a byte >= 0x80, < 0x20, == '"' or == '\\' sets its high bit in one of these terms
         long high = word & 0x8080808080808080L;
         long control = (word - 0x2020202020202020L) & ~word & 0x8080808080808080L;
@@ -139,7 +154,7 @@ final class PageText {
         long quoteZero = (quote - 0x0101010101010101L) & ~quote & 0x8080808080808080L;
         long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
         long backslashZero = (backslash - 0x0101010101010101L) & ~backslash & 0x8080808080808080L;
-        return (high | control | quoteZero | backslashZero) == 0;
+        return high | control | quoteZero | backslashZero;
     }
 
     /** True if the text is empty or white space only. */
@@ -244,8 +259,13 @@ final class PageText {
                 return (PageText) context.handleUnexpectedToken(PageText.class, parser);
             }
             if (context.getAttribute(SOURCE_ATTRIBUTE) instanceof byte[] source) {
+                int offset = (int) parser.currentTokenLocation().getByteOffset();
+                if (context.getAttribute(FOUND_ATTRIBUTE) instanceof PageLiteral.Found found
+                        && found.offset() == offset) {
+                    return found.page();
+                }
                 // the parser skips the string's content without decoding it when we move on
-                return read(source, (int) parser.currentTokenLocation().getByteOffset());
+                return read(source, offset);
             }
             return of(parser.getString());
         }

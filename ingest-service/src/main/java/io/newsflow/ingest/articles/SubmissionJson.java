@@ -7,6 +7,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,9 +42,14 @@ final class SubmissionJson {
         if (json.length == 0) {
             throw new MalformedRequestException("The request body is empty; send the article as JSON.", null);
         }
+        PageLiteral.Found found = PageLiteral.find(json);
+        byte[] parsed = found == null ? json : found.json();
+        ObjectReader reader = MAPPER.readerFor(ArticleSubmission.class).withAttribute(PageText.SOURCE_ATTRIBUTE, parsed);
+        if (found != null) {
+            reader = reader.withAttribute(PageText.FOUND_ATTRIBUTE, found);
+        }
         try {
-            return MAPPER.readerFor(ArticleSubmission.class).withAttribute(PageText.SOURCE_ATTRIBUTE, json)
-                    .readValue(json);
+            return reader.readValue(parsed);
         } catch (UnrecognizedPropertyException e) {
             throw new MalformedRequestException("Unknown field '" + e.getPropertyName() + "'.", path(e));
         } catch (DatabindException e) {
@@ -52,9 +58,9 @@ final class SubmissionJson {
                 throw new MalformedRequestException("Field '" + field + "' " + invalid.getMessage() + ".", field);
             }
             throw new MalformedRequestException((field == null ? "Invalid JSON" : "Field '" + field + "' has the wrong type")
-                    + ": " + e.getOriginalMessage() + location(e), field);
+                    + ": " + e.getOriginalMessage() + location(e, json, found), field);
         } catch (JacksonException e) {
-            throw new MalformedRequestException("Malformed JSON: " + e.getOriginalMessage() + location(e), null);
+            throw new MalformedRequestException("Malformed JSON: " + e.getOriginalMessage() + location(e, json, found), null);
         }
     }
 
@@ -66,8 +72,27 @@ final class SubmissionJson {
         return path.isEmpty() ? null : path;
     }
 
-    private static String location(JacksonException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+    /**
+     * Where in the body, as posted: past an emptied page, Jackson's position is in the shorter
+     * copy it read, so it is mapped back (the page is one line: a JSON string holds no newline).
+     */
+    private static String location(JacksonException e, byte[] json, PageLiteral.Found found) {
+        if (e.getLocation() == null) {
+            return "";
+        }
+        long offset = e.getLocation().getByteOffset();
+        if (found == null || offset <= found.offset()) {
+            return " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        int original = (int) Math.min(json.length, offset + found.page().length() - 2);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < original; i++) {
+            if (json[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return " (line " + line + ", column " + (original - lineStart + 1) + ")";
     }
 }

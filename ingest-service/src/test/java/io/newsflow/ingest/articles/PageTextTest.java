@@ -111,4 +111,52 @@ class PageTextTest {
         assertThatThrownBy(() -> read(json("{\"text\":{\"a\":1}}"))).isInstanceOf(MalformedRequestException.class);
         assertThat(read(json("{\"text\":null,\"html\":null}")).text()).isNull();
     }
+
+    @Test
+    void blanknessIsJudgedOnEveryByteOfTheWordsSkippedAtOnce() {
+        for (int spaces = 0; spaces <= 24; spaces++) {
+            String blank = " ".repeat(spaces);
+            assertThat(PageText.read(json("\"" + blank + "\""), 0).isBlank()).as("%d spaces", spaces).isTrue();
+            assertThat(PageText.read(json("\"" + blank + "x" + blank + "\""), 0).isBlank()).as("x after %d", spaces)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void theLiteralEndsExactlyAtItsClosingQuoteWhereverTheEscapesAndNonAsciiFall() {
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "abcdefgh <>=/\"\\\n\t\u00e9\u65e5\ud83d\ude00";
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int k = 0; k < length; k++) {
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                if (Character.isHighSurrogate(c)) {
+                    text.append(c).append('\ude00');
+                } else if (!Character.isLowSurrogate(c)) {
+                    text.append(c);
+                }
+            }
+            byte[] literal = json(EventJson.mapper().writeValueAsString(text.toString()));
+            byte[] body = new byte[literal.length + 9];
+            System.arraycopy(literal, 0, body, 0, literal.length);
+            System.arraycopy(json(",\"x\":\"yz\""), 0, body, literal.length, 9);
+            PageText page = PageText.read(body, 0);
+            assertThat(page.length()).as("%s", text).isEqualTo(literal.length);
+            assertThat(page.decode()).isEqualTo(text.toString());
+        }
+    }
+
+    @Test
+    void aBadByteIsFoundAtEveryPositionOfAWord() {
+        for (int at = 0; at < 17; at++) {
+            for (byte bad : new byte[] {0x01, 0x1F, (byte) 0xFF, (byte) 0xC0}) {
+                byte[] body = json("\"" + "a".repeat(24) + "\"");
+                body[1 + at] = bad;
+                int position = at;
+                assertThatThrownBy(() -> PageText.read(body, 0)).as("0x%02x at %d", bad, position)
+                        .isInstanceOf(PageText.InvalidPageException.class);
+            }
+        }
+    }
 }
