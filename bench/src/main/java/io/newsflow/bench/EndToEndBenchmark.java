@@ -40,14 +40,22 @@ import org.apache.kafka.common.TopicPartition;
  * the same documents, and the enrichment pipeline offline on one thread.
  *
  * <p>Options are those of {@code bench-ingest} (see {@link Options}) plus {@code --elasticsearch
- * URL}, {@code --drain D} (how long to wait for the backlog to clear after the load, default 2m)
- * and {@code --no-ceilings}.
+ * URL}, {@code --drain D} (how long to wait for the backlog to clear after the load, default 2m),
+ * {@code --no-ceilings} and {@code --scale-enrich-at D}: that long into the run, start a second
+ * enrich instance ({@code ./newsflow scale enrich 2}) and report the enriched rate before and after
+ * it joined the consumer group.
+ *
+ * <p>After the drain it checks that nothing was lost or doubled: every accepted article of the run
+ * must be in the index (looked up by id), and the records written to {@code news.enriched} are
+ * compared with the articles accepted (more means re-deliveries, e.g. around a rebalance: harmless
+ * for the index, which keeps one document per id at its revision).
  */
 public final class EndToEndBenchmark {
 
     private static final String ENRICH_GROUP = "enrich-service";
     private static final String PUBLISH_GROUP = "publish-service";
-    private static final List<String> COMPONENTS = List.of("kafka", "elasticsearch", "ingest", "enrich", "publish");
+    private static final List<String> COMPONENTS = List.of("kafka", "elasticsearch", "ingest", "enrich", "enrich-2",
+            "publish");
 
     private EndToEndBenchmark() {
     }
@@ -57,12 +65,14 @@ public final class EndToEndBenchmark {
         String es = "http://127.0.0.1:9200";
         Duration drain = Duration.ofMinutes(2);
         boolean ceilings = true;
+        Duration scaleAt = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--elasticsearch" -> es = args[++i];
                 case "--drain" -> drain = Options.duration("--drain", args[++i]);
                 case "--no-ceilings" -> ceilings = false;
+                case "--scale-enrich-at" -> scaleAt = Options.duration("--scale-enrich-at", args[++i]);
                 default -> rest.add(args[i]);
             }
         }
@@ -72,15 +82,16 @@ public final class EndToEndBenchmark {
         } catch (Options.UsageException e) {
             System.err.println("bench: " + (e.getMessage() == null ? "" : e.getMessage()));
             System.err.println("usage: ./newsflow bench [--rate N/s | --max] [--duration D] [--warmup D] [-c N] "
-                    + "[--corpus DIR] [--drain D] [--no-ceilings]   (other options: ./newsflow bench-ingest --help)");
+                    + "[--corpus DIR] [--drain D] [--no-ceilings] [--scale-enrich-at D]"
+                    + "   (other options: ./newsflow bench-ingest --help)");
             System.exit(e.getMessage() == null ? 0 : 2);
             return;
         }
-        System.setProperty("jdk.httpclient.connectionPoolSize", Integer.toString(options.concurrencies().get(0)));
-        System.exit(run(options, es, drain, ceilings));
+        System.exit(run(options, es, drain, ceilings, scaleAt));
     }
 
-    private static int run(Options options, String es, Duration drain, boolean ceilings) throws Exception {
+    private static int run(Options options, String es, Duration drain, boolean ceilings, Duration scaleAt)
+            throws Exception {
         Corpus corpus = Corpus.load(options.corpus());
         HttpClient http = HttpLoad.newClient();
         StackProbe probe = new StackProbe(options, http);
@@ -109,6 +120,7 @@ public final class EndToEndBenchmark {
             });
             long t0 = System.nanoTime();
             Stages.Sample[] previous = {stages.sample()};
+            Stages.Sample previous0 = previous[0];
             if (previous[0].rawLag() > 0 || previous[0].enrichedLag() > 0) {
                 System.out.printf("warning: the stack has a backlog before the run (lag raw %d, enriched %d): the "
                         + "latencies will include it; ./newsflow down && ./newsflow clean && ./newsflow up for a "
@@ -130,21 +142,37 @@ public final class EndToEndBenchmark {
                     point.put("t", Math.round((now.nanos() - t0) / 1e8) / 10.0);
                     point.put("enrichedPerSecond", (now.enriched() - previous[0].enriched()) / seconds);
                     point.put("indexedPerSecond", (now.indexed() - previous[0].indexed()) / seconds);
+                    point.put("enrichConsumers", now.enrichConsumers());
                     point.put("rawLag", now.rawLag());
                     point.put("enrichedLag", now.enrichedLag());
                     point.put("stackRssMiB", stack / 1024);
                     synchronized (timeline) {
                         timeline.add(point);
                     }
-                    System.out.printf("  [%5.0fs] enriched %6.1f/s, indexed %6.1f/s, lag raw %d, enriched %d, stack %d MiB%n",
-                            point.get("t"), point.get("enrichedPerSecond"), point.get("indexedPerSecond"), now.rawLag(),
-                            now.enrichedLag(), stack / 1024);
+                    System.out.printf("  [%5.0fs] enriched %6.1f/s (%d consumers), indexed %6.1f/s, lag raw %d,"
+                            + " enriched %d, stack %d MiB%n", point.get("t"), point.get("enrichedPerSecond"),
+                            now.enrichConsumers(), point.get("indexedPerSecond"), now.rawLag(), now.enrichedLag(),
+                            stack / 1024);
                     previous[0] = now;
                 } catch (Exception e) {
                     System.err.println("  sample failed: " + e.getMessage());
                 }
             }, 5, 5, TimeUnit.SECONDS);
 
+            double[] scaledAt = {Double.NaN};
+            if (scaleAt != null) {
+                Thread scaler = new Thread(() -> {
+                    try {
+                        Thread.sleep(scaleAt.toMillis());
+                        scaledAt[0] = (System.nanoTime() - t0) / 1e9;
+                        scaleEnrich(options.root(), 2);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "bench-scale");
+                scaler.setDaemon(true);
+                scaler.start();
+            }
             StackProbe.Window window = probe.window();
             Stages.Sample[] atOpen = new Stages.Sample[1];
             Stages.Sample[] atClose = new Stages.Sample[1];
@@ -179,6 +207,8 @@ public final class EndToEndBenchmark {
 
             PublishBenchmark elastic = new PublishBenchmark(es, options.kafka(), options.root());
             double[] latency = latencies(elastic, corpus, options, posted, "e2e-" + stamp);
+            Map<String, Object> completeness = completeness(elastic, corpus, posted, "e2e-" + stamp, concurrency,
+                    previous0, drained);
 
             Map<String, Object> ceilingsReport = new LinkedHashMap<>();
             if (ceilings) {
@@ -201,6 +231,10 @@ public final class EndToEndBenchmark {
             report.put("drainSeconds", drainSeconds);
             report.put("lagAfterDrain", Map.of("raw", drained.rawLag(), "enriched", drained.enrichedLag()));
             report.put("errors", posted.errors());
+            report.put("completeness", completeness);
+            if (scaleAt != null) {
+                report.put("scaling", scaling(timeline, scaledAt[0]));
+            }
             report.put("cpuCores", window.cores());
             Map<String, Object> rss = new LinkedHashMap<>();
             rssPeakKb.forEach((k, v) -> rss.put(k, v / 1024));
@@ -216,6 +250,88 @@ public final class EndToEndBenchmark {
             System.out.println("report: " + out);
         }
         return 0;
+    }
+
+    /**
+     * Nothing lost, nothing doubled: each article the run had accepted looked up in the index by
+     * id, and the records written to news.enriched over the run against the articles accepted.
+     */
+    private static Map<String, Object> completeness(PublishBenchmark elastic, Corpus corpus, HttpLoad.Result posted,
+            String runTag, int concurrency, Stages.Sample before, Stages.Sample after)
+            throws IOException, InterruptedException {
+        long accepted = posted.warmupAccepted() + posted.accepted();
+        long issued = accepted + posted.warmupErrors() + posted.errorCount();
+        List<String> ids = new ArrayList<>();
+        // request numbers are taken in order; the last few taken may not have been sent
+        for (long n = 0; n < issued + concurrency; n++) {
+            ids.add(ArticleIds.fromUrl("https://bench.example/" + corpus.page(n).id() + "/" + runTag + "-" + n));
+        }
+        long indexed = elastic.latencies(ids).length;
+        long written = after.enrichedWritten() - before.enrichedWritten();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("accepted", accepted);
+        out.put("indexed", indexed);
+        out.put("missing", Math.max(0, accepted - indexed));
+        out.put("enrichedRecordsWritten", written);
+        out.put("redelivered", Math.max(0, written - accepted));
+        out.put("backlogLeft", after.rawLag() + after.enrichedLag());
+        return out;
+    }
+
+    /** Enriched/s before the second instance started and once it had joined (while a backlog lasted). */
+    private static Map<String, Object> scaling(List<Map<String, Object>> timeline, double scaledAt) {
+        double before = 0;
+        int beforeN = 0;
+        double after = 0;
+        int afterN = 0;
+        int consumersBefore = 0;
+        int consumersAfter = 0;
+        synchronized (timeline) {
+            for (Map<String, Object> point : timeline) {
+                double t = (double) point.get("t");
+                double rate = (double) point.get("enrichedPerSecond");
+                int consumers = (int) point.get("enrichConsumers");
+                boolean backlog = (long) point.get("rawLag") > 0;
+                if (t > scaledAt - 30 && t <= scaledAt && backlog) {
+                    before += rate;
+                    beforeN++;
+                    consumersBefore = consumers;
+                } else if (t > scaledAt + 30 && backlog) {
+                    after += rate;
+                    afterN++;
+                    consumersAfter = Math.max(consumersAfter, consumers);
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("startedAtSeconds", scaledAt);
+        out.put("enrichConsumersBefore", consumersBefore);
+        out.put("enrichConsumersAfter", consumersAfter);
+        out.put("enrichedPerSecondBefore", beforeN == 0 ? Double.NaN : before / beforeN);
+        out.put("enrichedPerSecondAfter", afterN == 0 ? Double.NaN : after / afterN);
+        out.put("samples", List.of(beforeN, afterN));
+        return out;
+    }
+
+    /** {@code ./newsflow scale enrich N}, its output shown as it comes. */
+    private static void scaleEnrich(Path root, int instances) {
+        System.out.printf("  [scale] starting enrich instance %d (./newsflow scale enrich %d)%n", instances, instances);
+        try {
+            Process process = new ProcessBuilder(root.resolve("newsflow").toString(), "scale", "enrich",
+                    Integer.toString(instances)).directory(root.toFile()).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    System.out.println("  [scale] " + line);
+                }
+            }
+            System.out.println("  [scale] exit " + process.waitFor());
+        } catch (IOException e) {
+            System.out.println("  [scale] failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** indexedAt - receivedAt of up to 3,000 of the articles posted in the measured window, spread over it. */
@@ -320,6 +436,19 @@ public final class EndToEndBenchmark {
                 + "until searchable)%n", lat.get("sampled"), lat.get("p50"), lat.get("p95"), lat.get("p99"));
         System.out.printf("lag at the end of the load: %s; drained in %.0f s to %s%n", r.get("lagAtEnd"),
                 r.get("drainSeconds"), r.get("lagAfterDrain"));
+        Map<String, Object> complete = (Map<String, Object>) r.get("completeness");
+        System.out.printf("completeness: %s of %s accepted articles indexed (%s missing%s); %s records written to"
+                + " news.enriched (%s re-delivered)%n", complete.get("indexed"), complete.get("accepted"),
+                complete.get("missing"), ((long) complete.get("backlogLeft")) > 0
+                        ? ", " + complete.get("backlogLeft") + " still in the backlog" : "",
+                complete.get("enrichedRecordsWritten"), complete.get("redelivered"));
+        if (r.get("scaling") instanceof Map<?, ?> scaling) {
+            System.out.printf("scaling: second enrich instance started at %.0f s; enriched %.1f/s with %s consumers"
+                    + " before, %.1f/s with %s after it joined (%s samples of 5 s)%n",
+                    scaling.get("startedAtSeconds"), scaling.get("enrichedPerSecondBefore"),
+                    scaling.get("enrichConsumersBefore"), scaling.get("enrichedPerSecondAfter"),
+                    scaling.get("enrichConsumersAfter"), scaling.get("samples"));
+        }
         System.out.printf("errors: %s; cores: %s%n", r.get("errors"), r.get("cpuCores"));
         System.out.printf("resident memory peak (MiB): %s%n", r.get("rssPeakMiB"));
     }
@@ -340,7 +469,13 @@ public final class EndToEndBenchmark {
             this.admin = admin;
         }
 
-        record Sample(long nanos, long enriched, long indexed, long rawLag, long enrichedLag) {
+        /**
+         * {@code enriched}/{@code indexed}: the enrich and publish groups' committed offsets summed;
+         * {@code enrichedWritten}: news.enriched's end offsets summed (records written to it);
+         * {@code enrichConsumers}: members of the enrich group (threads of all instances).
+         */
+        record Sample(long nanos, long enriched, long indexed, long rawLag, long enrichedLag, long enrichedWritten,
+                int enrichConsumers) {
         }
 
         Sample sampleQuietly() {
@@ -354,10 +489,12 @@ public final class EndToEndBenchmark {
         Sample sample() throws Exception {
             long[] raw = progress(ENRICH_GROUP, Topics.RAW);
             long[] enriched = progress(PUBLISH_GROUP, Topics.ENRICHED);
-            return new Sample(System.nanoTime(), raw[0], enriched[0], raw[1], enriched[1]);
+            int consumers = admin.describeConsumerGroups(List.of(ENRICH_GROUP)).all().get(10, TimeUnit.SECONDS)
+                    .get(ENRICH_GROUP).members().size();
+            return new Sample(System.nanoTime(), raw[0], enriched[0], raw[1], enriched[1], enriched[2], consumers);
         }
 
-        /** {committed offsets summed, lag summed} of a group on a topic. */
+        /** {committed offsets summed, lag summed, end offsets summed} of a group on a topic. */
         private long[] progress(String group, String topic) throws Exception {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
@@ -369,13 +506,15 @@ public final class EndToEndBenchmark {
             var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
             long done = 0;
             long lag = 0;
+            long end = 0;
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);
                 long position = offset == null ? 0 : offset.offset();
                 done += position;
                 lag += Math.max(0, ends.get(partition).offset() - position);
+                end += ends.get(partition).offset();
             }
-            return new long[] {done, lag};
+            return new long[] {done, lag, end};
         }
     }
 }

@@ -29,7 +29,9 @@ final class StackProbe {
 
     /** Linux reports process CPU in clock ticks of 1/100 s (USER_HZ) on every common platform. */
     private static final double TICKS_PER_SECOND = 100;
-    private static final List<String> COMPONENTS = List.of("ingest", "kafka", "elasticsearch", "enrich", "publish");
+    /** The stack's processes by their var/run pid files; enrich-2 is a second enrich instance ({@code scale}). */
+    private static final List<String> COMPONENTS = List.of("ingest", "kafka", "elasticsearch", "enrich", "enrich-2",
+            "publish");
     private static final Pattern MEASUREMENT = Pattern.compile(
             "\"statistic\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"value\"\\s*:\\s*([-+0-9.eE]+|\"?NaN\"?)");
 
@@ -286,6 +288,15 @@ final class StackProbe {
 
         void close() {
             seconds = (System.nanoTime() - openedAt) / 1e9;
+            for (String component : COMPONENTS) {
+                if (!pids.containsKey(component)) {
+                    // started inside the window (a second instance): all of its CPU time is in it
+                    pid(component).ifPresent(pid -> {
+                        pids.put(component, pid);
+                        cpuAtOpen.put(component, 0.0);
+                    });
+                }
+            }
             pids.forEach((name, pid) -> cores.put(name, (cpuSeconds(pid) - cpuAtOpen.get(name)) / seconds));
             double[] machine = machineCpuSeconds();
             machineBusyCores = (machine[0] - machineAtOpen[0]) / seconds;
