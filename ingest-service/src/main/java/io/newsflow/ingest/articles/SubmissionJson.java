@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * article can be (shallow nesting, bounded names and numbers), so deeply nested or field-bomb
  * JSON fails fast instead of costing CPU and memory. Every failure becomes a
  * {@link MalformedRequestException} naming the field where possible; parser internals and stack
- * traces never reach the client.
+ * traces never reach the client. The page itself is located and validated first
+ * ({@link PageLiteral}), so that Jackson reads only the fields around it.
  */
 final class SubmissionJson {
 
