@@ -264,7 +264,7 @@ public final class EndToEndBenchmark {
         List<String> ids = new ArrayList<>();
         // request numbers are taken in order; the last few taken may not have been sent
         for (long n = 0; n < issued + concurrency; n++) {
-            ids.add(ArticleIds.fromUrl("https://bench.example/" + corpus.page(n).id() + "/" + runTag + "-" + n));
+            ids.add(ArticleIds.fromUrl(HttpLoad.url(corpus, runTag, n)));
         }
         long indexed = elastic.latencies(ids).length;
         long written = after.enrichedWritten() - before.enrichedWritten();
@@ -344,8 +344,7 @@ public final class EndToEndBenchmark {
         long step = Math.max(1, (long) ((end - first) / 3000));
         List<String> ids = new ArrayList<>();
         for (long n = first; n < end; n += step) {
-            // the URL HttpLoad posted as request n
-            ids.add(ArticleIds.fromUrl("https://bench.example/" + corpus.page(n).id() + "/" + runTag + "-" + n));
+            ids.add(ArticleIds.fromUrl(HttpLoad.url(corpus, runTag, n)));
         }
         double[] values = elastic.latencies(ids);
         Arrays.sort(values);

@@ -238,11 +238,15 @@ final class HttpLoad {
         return Math.max(0, (now - nextDue) / 1e6);
     }
 
+    /** The URL request {@code n} of a run posts under: a new one each time, so each post is a new article. */
+    static String url(Corpus corpus, String runTag, long n) {
+        return "https://bench.example/" + corpus.page(n).id() + "/" + runTag + "-" + n;
+    }
+
     private HttpPost request(long n) {
         Corpus.Page page = corpus.page(n);
-        // A new URL each time, so each post is a new article (a new id), as in production.
-        byte[] head = ("{\"url\":\"https://bench.example/" + page.id() + "/" + runTag + "-" + n
-                + "\",\"source\":\"bench\",\"html\":").getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("{\"url\":\"" + url(corpus, runTag, n) + "\",\"source\":\"bench\",\"html\":")
+                .getBytes(StandardCharsets.UTF_8);
         HttpPost post = new HttpPost(articles);
         post.setHeader("Accept", "application/json");
         if (options.apiKey() != null) {
