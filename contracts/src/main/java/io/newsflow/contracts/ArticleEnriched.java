@@ -2,6 +2,7 @@ package io.newsflow.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,8 @@ import java.util.Map;
  *
  * @param schemaVersion version of this record's shape
  * @param id            the article id assigned at ingest
- * @param revision      the revision of the article this was made from: the broker's append time
- *                      (epoch ms) of its {@value Topics#RAW} record, so a larger revision is a
- *                      later post
+ * @param revision      the revision of the post this was made from (see {@link Revisions}): a
+ *                      larger revision is a later post
  * @param url           the URL as posted
  * @param canonicalUrl  canonical URL (posted URL canonicalised, or the page's own canonical link)
  * @param source        who published it
@@ -91,6 +91,29 @@ public record ArticleEnriched(
 
     /** The shape version that producers of this record write today. */
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * What in this record, read from a {@value Topics#ENRICHED} record keyed {@code key}, breaks
+     * the topic's contract (the schema's required fields); empty when it keeps it.
+     */
+    public List<String> contractViolations(String key) {
+        List<String> violations = new ArrayList<>();
+        if (schemaVersion != SCHEMA_VERSION) {
+            violations.add("schemaVersion " + schemaVersion + " is not one this consumer reads (" + SCHEMA_VERSION + ")");
+        }
+        Contracts.checkId(id, key, violations);
+        if (revision <= 0) {
+            violations.add("revision is missing");
+        }
+        Contracts.checkSource(source, violations);
+        if (receivedAt == null) {
+            violations.add("receivedAt is missing");
+        }
+        if (enrichment == null) {
+            violations.add("enrichment is missing");
+        }
+        return violations;
+    }
 
     public ArticleEnriched {
         authors = authors == null ? List.of() : List.copyOf(authors);

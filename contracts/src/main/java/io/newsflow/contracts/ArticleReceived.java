@@ -2,6 +2,7 @@ package io.newsflow.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +13,8 @@ import java.util.Map;
  * <p>Exactly one of {@link #html} (a whole page) and {@link #text} (text a scraper copied off a
  * page) is set. JSON Schema: {@code schemas/article-received.v1.schema.json}.
  *
- * <p>The record carries no revision: the revision of a post is the time at which the broker
- * appended its {@value Topics#RAW} record (the topic uses {@code LogAppendTime}). One clock, the
- * partition leader's, stamps every post of an article (same key, same partition), so any number
- * of ingest instances agree on which post is the latest without coordinating, and the order
- * survives recreating the topic or moving to another cluster, which offsets would not. Two posts
- * within the same millisecond get the same revision; they are processed in partition order and
- * an equal revision overwrites, so the later one still wins.
+ * <p>The record carries no revision: the revision of a post is made from its
+ * {@value Topics#RAW} record's broker append time and offset (see {@link Revisions}).
  *
  * @param schemaVersion version of this record's shape; consumers reject versions they don't know
  * @param id            stable article id: the same canonical URL always gives the same id
@@ -63,5 +59,28 @@ public record ArticleReceived(
     /** Whether a whole HTML page was posted (as opposed to plain text). */
     public boolean hasHtml() {
         return html != null;
+    }
+
+    /**
+     * What in this record, read from a {@value Topics#RAW} record keyed {@code key}, breaks the
+     * topic's contract (the schema's required fields and the rules it states in words); empty
+     * when it keeps it. Consumers check it before processing, so a record no producer of this
+     * contract could have written is dead-lettered with a reason instead of becoming an empty
+     * article downstream.
+     */
+    public List<String> contractViolations(String key) {
+        List<String> violations = new ArrayList<>();
+        if (schemaVersion != SCHEMA_VERSION) {
+            violations.add("schemaVersion " + schemaVersion + " is not one this consumer reads (" + SCHEMA_VERSION + ")");
+        }
+        Contracts.checkId(id, key, violations);
+        Contracts.checkSource(source, violations);
+        if (receivedAt == null) {
+            violations.add("receivedAt is missing");
+        }
+        if ((html == null) == (text == null)) {
+            violations.add(html == null ? "neither html nor text is present" : "both html and text are present");
+        }
+        return violations;
     }
 }

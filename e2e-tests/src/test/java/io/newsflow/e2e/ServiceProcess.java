@@ -21,12 +21,17 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
 
     private final String name;
+    private final String logName;
+    private final Map<String, String> environment;
     private final Process process;
     private final Path log;
     private final int port;
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
+    private ServiceProcess(String name, String logName, Map<String, String> environment, Process process, Path log,
+            int port) {
         this.name = name;
+        this.logName = logName;
+        this.environment = environment;
         this.process = process;
         this.log = log;
         this.port = port;
@@ -34,14 +39,23 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <services.dir>/<name>/target/<name>-exec.jar} with the local profile. */
     static ServiceProcess start(String name, Map<String, String> environment) throws IOException {
+        return start(name, name, environment, freePort());
+    }
+
+    /** The same, logging to {@code target/e2e-logs/<logName>.log} (appended to across restarts). */
+    static ServiceProcess start(String name, String logName, Map<String, String> environment) throws IOException {
+        return start(name, logName, environment, freePort());
+    }
+
+    private static ServiceProcess start(String name, String logName, Map<String, String> environment, int port)
+            throws IOException {
         Path servicesDir = Path.of(System.getProperty("newsflow.test.services.dir", ".."));
         Path jar = servicesDir.resolve(name).resolve("target").resolve(name + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run through Maven (./mvnw verify), which packages it");
         }
-        int port = freePort();
         Path logDir = Files.createDirectories(Path.of("target", "e2e-logs"));
-        Path log = logDir.resolve(name + ".log");
+        Path log = logDir.resolve(logName + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
@@ -50,10 +64,21 @@ final class ServiceProcess implements AutoCloseable {
                 "--server.address=127.0.0.1"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
-        return new ServiceProcess(name, builder.start(), log, port);
+        return new ServiceProcess(name, logName, environment, builder.start(), log, port);
+    }
+
+    /** Kills the service at once (SIGKILL): no shutdown hooks, no last commit, as in a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts the same service again, on the same port, with the same environment. */
+    ServiceProcess restart() throws IOException {
+        return start(name, logName, environment, port);
     }
 
     String baseUrl() {

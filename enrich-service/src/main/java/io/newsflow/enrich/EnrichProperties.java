@@ -10,11 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param inputTopic  the raw-articles topic this service consumes (owned by the ingest service)
  * @param output      the enriched-articles topic, declared by this service
- * @param deadLetter  where raw records go that cannot be enriched (malformed, unknown schema
- *                    version, or failing after all retries), declared by this service
+ * @param deadLetter  where raw records go that can never be enriched (unreadable, breaking the
+ *                    contract, failing the pipeline, too large once enriched), each with its
+ *                    reason; declared by this service
  * @param sendTimeout how long to wait for the broker to acknowledge an enriched record before the
  *                    raw record is retried; the raw offset is committed only after that ack
- * @param retry       retries of a failing raw record before it goes to the dead-letter topic
+ * @param retry       back-off for records whose processing failed for a reason that may pass
  * @param repostMemory how many articles' last post to remember, to recognise an unchanged re-post
  *                    and not enrich it again (about 150 bytes each)
  */
@@ -50,16 +51,15 @@ public record EnrichProperties(
     }
 
     /**
-     * Exponential back-off for records whose processing failed for a reason that may pass
-     * (e.g. the broker briefly unavailable for the enriched write).
+     * Exponential back-off for records whose processing failed for a reason that may pass (the
+     * broker unavailable or slow for the enriched write). They are retried for as long as it
+     * takes, never dead-lettered: an outage delays enrichment but loses nothing.
      *
      * @param initialInterval first wait
      * @param maxInterval     longest wait between two attempts
-     * @param maxAttempts     attempts in all before the record goes to the dead-letter topic
      */
     public record RetryProperties(
             @DefaultValue("500ms") Duration initialInterval,
-            @DefaultValue("10s") Duration maxInterval,
-            @DefaultValue("5") int maxAttempts) {
+            @DefaultValue("10s") Duration maxInterval) {
     }
 }

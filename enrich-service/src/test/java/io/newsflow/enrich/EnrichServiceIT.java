@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.contracts.EventJson;
+import io.newsflow.contracts.Revisions;
 import io.newsflow.contracts.Source;
 import io.newsflow.contracts.Topics;
-import io.newsflow.enrich.pipeline.UnsupportedArticleException;
 import io.newsflow.testinfra.KafkaTopics;
 import io.newsflow.testinfra.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,6 @@ class EnrichServiceIT {
     static void kafka(DynamicPropertyRegistry registry) {
         TestInfrastructure.registerKafka(registry);
         registry.add("newsflow.enrich.retry.initial-interval", () -> "100ms");
-        registry.add("newsflow.enrich.retry.max-attempts", () -> "2");
     }
 
     /** news.raw belongs to the ingest service, which is not running here. */
@@ -50,13 +50,14 @@ class EnrichServiceIT {
                 <body><nav>Home | Economy</nav><article><p>The central bank held interest rates at 4% on Thursday, citing slowing inflation.</p></article></body></html>
                 """, null);
 
-        long timestamp = KafkaTopics.send(Topics.RAW, id, EventJson.mapper().writeValueAsString(raw)).timestamp();
+        var sent = KafkaTopics.send(Topics.RAW, id, EventJson.mapper().writeValueAsString(raw));
 
         ConsumerRecord<String, String> record = KafkaTopics.readOne(Topics.ENRICHED, id);
         ArticleEnriched enriched = EventJson.mapper().readValue(record.value(), ArticleEnriched.class);
         assertThat(enriched.title()).isEqualTo("Rates held");
         assertThat(enriched.body()).isEqualTo("The central bank held interest rates at 4% on Thursday, citing slowing inflation.");
-        assertThat(enriched.revision()).as("the raw record's timestamp").isEqualTo(timestamp);
+        assertThat(enriched.revision()).as("the raw record's append time and offset")
+                .isEqualTo(Revisions.of(sent.timestamp(), sent.offset()));
         assertThat(enriched.source().domain()).isEqualTo("news.example.org");
     }
 
@@ -95,23 +96,41 @@ class EnrichServiceIT {
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.RAW);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+        assertThat(header(dead, DeadLetterReason.HEADER)).isEqualTo("unreadable-record");
 
         assertThat(KafkaTopics.readOne(Topics.ENRICHED, id).value()).contains("after the poison record was set aside.");
     }
 
     @Test
-    void recordOfAnUnknownSchemaVersionIsDeadLetteredWithoutRetrying() throws Exception {
-        String id = ArticleIds.fromUrl("https://news.example.org/future");
-        KafkaTopics.send(Topics.RAW, id, """
+    void recordsBreakingTheContractAreDeadLetteredWithTheirReasonNotIndexedEmpty() throws Exception {
+        String future = ArticleIds.fromUrl("https://news.example.org/future");
+        KafkaTopics.send(Topics.RAW, future, """
                 {"schemaVersion": 99, "id": "%s", "source": {"name": "X"},
                  "receivedAt": "2024-05-01T10:00:00Z", "text": "t"}
-                """.formatted(id));
+                """.formatted(future));
+        KafkaTopics.send(Topics.RAW, "k1", "{\"schemaVersion\":1,\"id\":\"k1\"}");
+        String tombstone = ArticleIds.fromUrl("https://news.example.org/tombstone");
+        KafkaTopics.send(Topics.RAW, tombstone, null);
 
-        ConsumerRecord<String, String> dead = KafkaTopics.readOne(Topics.RAW_DLT, id);
-        // the batch listener fails the batch at the record; the reason is the exception's cause chain
-        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-stacktrace").value(),
-                StandardCharsets.UTF_8)).contains("Caused by: " + UnsupportedArticleException.class.getName());
-        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
-                .contains("schemaVersion 99");
+        ConsumerRecord<String, String> unknownVersion = KafkaTopics.readOne(Topics.RAW_DLT, future);
+        assertThat(header(unknownVersion, DeadLetterReason.HEADER)).isEqualTo("contract-violation");
+        assertThat(header(unknownVersion, DeadLetterReason.ARTICLE_ID_HEADER)).isEqualTo(future);
+        assertThat(header(unknownVersion, DeadLetterReason.DETAIL_HEADER)).contains("schemaVersion 99");
+        assertThat(header(unknownVersion, "kafka_dlt-original-topic")).isEqualTo(Topics.RAW);
+
+        ConsumerRecord<String, String> bare = KafkaTopics.readOne(Topics.RAW_DLT, "k1");
+        assertThat(header(bare, DeadLetterReason.HEADER)).isEqualTo("contract-violation");
+        assertThat(bare.value()).contains("\"id\":\"k1\"");
+
+        ConsumerRecord<String, String> nullValue = KafkaTopics.readOne(Topics.RAW_DLT, tombstone);
+        assertThat(header(nullValue, DeadLetterReason.HEADER)).isEqualTo("contract-violation");
+        assertThat(header(nullValue, DeadLetterReason.DETAIL_HEADER)).contains("tombstone");
+
+        assertThat(KafkaTopics.readAll(Topics.ENRICHED, "k1", 0)).as("never enriched into an empty article").isEmpty();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

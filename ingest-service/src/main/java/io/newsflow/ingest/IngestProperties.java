@@ -14,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param sendTimeout how long a request waits for the broker to acknowledge an article before it
  *                    answers 503; keep it below clients' own timeouts and above the producer's
  *                    {@code delivery.timeout.ms}
+ * @param brokerProbeInterval once most recent sends failed for lack of a broker, posts are refused
+ *                    at once (503, nothing written) for this long, then a few are let through to
+ *                    find out whether it is back
  * @param limits      what one request may carry
  * @param security    who may post
  * @param status      where {@code GET /api/v1/articles/{id}/status} looks articles up
@@ -22,6 +25,7 @@ import org.springframework.util.unit.DataSize;
 public record IngestProperties(
         @DefaultValue TopicProperties topic,
         @DefaultValue("15s") Duration sendTimeout,
+        @DefaultValue("2s") Duration brokerProbeInterval,
         @DefaultValue LimitProperties limits,
         @DefaultValue SecurityProperties security,
         @DefaultValue StatusProperties status) {

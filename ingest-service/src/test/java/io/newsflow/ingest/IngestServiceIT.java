@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.EventJson;
+import io.newsflow.contracts.Revisions;
 import io.newsflow.contracts.Topics;
 import io.newsflow.ingest.security.ApiKeys;
 import io.newsflow.testinfra.KafkaTopics;
@@ -61,8 +62,8 @@ class IngestServiceIT {
 
         ConsumerRecord<String, String> record = KafkaTopics.readOne(Topics.RAW, id);
         assertThat(record.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
-        assertThat(accepted.get("revision").asLong()).as("revision is the broker's append time")
-                .isEqualTo(record.timestamp());
+        assertThat(accepted.get("revision").asLong()).as("revision: the broker's append time and the offset")
+                .isEqualTo(Revisions.of(record.timestamp(), record.offset()));
         ArticleReceived article = EventJson.mapper().readValue(record.value(), ArticleReceived.class);
         assertThat(article.id()).isEqualTo(id);
         assertThat(article.source().domain()).isEqualTo("news.example.org");
@@ -79,7 +80,29 @@ class IngestServiceIT {
         var second = EventJson.mapper().readTree(post(json.formatted("Corrected version."), "X-Api-Key", KEY).body());
 
         assertThat(second.get("id").asString()).isEqualTo(first.get("id").asString());
-        assertThat(second.get("revision").asLong()).isGreaterThanOrEqualTo(first.get("revision").asLong());
+        assertThat(second.get("revision").asLong()).isGreaterThan(first.get("revision").asLong());
+    }
+
+    /** Concurrent posts of one article get distinct revisions, so each 202 says whether it won. */
+    @Test
+    void concurrentPostsOfOneArticleGetDistinctRevisions() throws Exception {
+        String json = "{\"url\": \"https://news.example.org/concurrent/1\", \"source\": \"X\", \"text\": \"Version %d.\"}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int version = i;
+                posts.add(pool.submit(() -> post(json.formatted(version), "X-Api-Key", KEY)));
+            }
+            java.util.Set<Long> revisions = new java.util.HashSet<>();
+            for (var response : posts) {
+                assertThat(response.get().statusCode()).isEqualTo(202);
+                revisions.add(EventJson.mapper().readTree(response.get().body()).get("revision").asLong());
+            }
+            assertThat(revisions).hasSize(16);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,14 +1,11 @@
 package io.newsflow.kafka;
 
 import io.newsflow.contracts.EventJson;
-import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -16,8 +13,8 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 /**
  * How every service reads and writes the pipeline's topics, in one place: keys are article ids
  * as strings, values are JSON written with {@link EventJson} and without Java type headers (so
- * consumers in any language read them), and records that cannot be processed are dead-lettered
- * with their original bytes.
+ * consumers in any language read them); records that cannot be read reach the error handler
+ * (and so {@link DeadLetterPublisher}) with their original bytes.
  */
 public final class EventSerdes {
 
@@ -39,16 +36,16 @@ public final class EventSerdes {
     }
 
     /**
-     * Publishes failed records to {@code topic} with Spring Kafka's standard headers (exception
-     * class and message, original topic, partition, offset and timestamp). The partition is left
-     * to the key's hash, so the dead-letter topic may have any number of partitions.
-     *
-     * @param producerProperties the service's producer settings
+     * Makes Boot's consumer factory read keys as strings and values as {@code type} (see
+     * {@link #deserializer}). A customizer of Boot's factory, rather than a factory of one's own,
+     * keeps Boot's listener container factory and its settings.
      */
-    public static DeadLetterPublishingRecoverer deadLetterRecoverer(Map<String, Object> producerProperties,
-            String topic) {
-        var template = new KafkaTemplate<String, Object>(new DefaultKafkaProducerFactory<>(producerProperties,
-                new StringSerializer(), new DeadLetterValueSerializer()));
-        return new DeadLetterPublishingRecoverer(template, (record, exception) -> new TopicPartition(topic, -1));
+    public static <T> DefaultKafkaConsumerFactoryCustomizer readingValuesAs(Class<T> type) {
+        return factory -> {
+            @SuppressWarnings("unchecked")
+            var typed = (DefaultKafkaConsumerFactory<String, T>) factory;
+            typed.setKeyDeserializer(new StringDeserializer());
+            typed.setValueDeserializer(deserializer(type));
+        };
     }
 }

@@ -43,13 +43,16 @@ public record PublishProperties(
      * @param password       basic-auth password (optional)
      * @param connectTimeout TCP connect timeout
      * @param socketTimeout  time to wait for a response; a bulk of a few MB takes well under it
+     * @param healthTimeout  how long the health check waits for the cluster before it reports
+     *                       DOWN (an orchestrator's probe must not hang on a frozen node)
      */
     public record ElasticsearchProperties(
             @DefaultValue("http://127.0.0.1:9200") List<String> uris,
             String username,
             String password,
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("60s") Duration socketTimeout) {
+            @DefaultValue("60s") Duration socketTimeout,
+            @DefaultValue("2s") Duration healthTimeout) {
     }
 
     /**
@@ -77,7 +80,8 @@ public record PublishProperties(
 
     /**
      * @param initialInterval first wait after a failed batch
-     * @param maxInterval     longest wait between attempts
+     * @param maxInterval     longest wait between attempts (retried without limit: an outage
+     *                        delays indexing, it never dead-letters an article)
      */
     public record RetryProperties(
             @DefaultValue("1s") Duration initialInterval,

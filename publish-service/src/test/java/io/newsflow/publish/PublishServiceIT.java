@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleIds;
+import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Source;
 import io.newsflow.contracts.Topics;
@@ -175,6 +176,7 @@ public class PublishServiceIT {
         assertThat(dead.value()).isEqualTo("[1, 2, not json");
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.ENRICHED);
+        assertThat(header(dead, DeadLetterReason.HEADER)).isEqualTo("unreadable-record");
         awaitDocument(after.id(), doc -> true);
     }
 
@@ -197,8 +199,58 @@ public class PublishServiceIT {
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-fqcn").value(), StandardCharsets.UTF_8))
                 .contains("IndexingRejectedException");
         assertThat(dead.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
+        assertThat(header(dead, DeadLetterReason.HEADER)).isEqualTo("index-rejected");
+        assertThat(header(dead, DeadLetterReason.ARTICLE_ID_HEADER)).isEqualTo(refused.id());
         awaitDocument(after.id(), doc -> true);
         assertThat(elasticsearch.exists(e -> e.index("news-articles").id(refused.id())).value()).isFalse();
+    }
+
+    @Test
+    void aRecordBreakingTheContractIsDeadLetteredInsteadOfBecomingAnEmptyDocument() throws Exception {
+        // JSON of the right shape (a value without its primitives would not even read: unreadable-record)
+        KafkaTopics.send(Topics.ENRICHED, "k1",
+                "{\"schemaVersion\":1,\"id\":\"k1\",\"revision\":0,\"wordCount\":0,\"readingTimeMinutes\":0}");
+        ArticleEnriched after = article("https://example.org/after-contract", 1, "After contract");
+        KafkaTopics.send(Topics.ENRICHED, after.id(), EventJson.mapper().writeValueAsString(after));
+
+        ConsumerRecord<String, String> dead = KafkaTopics.readOne(Topics.ENRICHED_DLT, "k1");
+        assertThat(header(dead, DeadLetterReason.HEADER)).isEqualTo("contract-violation");
+        assertThat(header(dead, DeadLetterReason.DETAIL_HEADER)).contains("revision is missing", "source is missing");
+        awaitDocument(after.id(), doc -> true);
+        assertThat(elasticsearch.exists(e -> e.index("news-articles").id("k1")).value()).isFalse();
+    }
+
+    /**
+     * What Elasticsearch answers during maintenance or at the disk flood-stage watermark (403
+     * cluster_block_exception) is the cluster's state, not the document's: wait, never dead-letter.
+     */
+    @Test
+    void aWriteBlockDelaysIndexingAndDeadLettersNothing() throws Exception {
+        String index = elasticsearch.indices().getAlias(a -> a.name("news-articles")).result().keySet().iterator().next();
+        List<ArticleEnriched> articles = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            articles.add(article("https://example.org/blocked-" + i, 7, "Blocked " + i));
+        }
+        elasticsearch.indices().putSettings(p -> p.index(index).settings(st -> st.blocks(b -> b.write(true))));
+        try {
+            for (ArticleEnriched article : articles) {
+                KafkaTopics.send(Topics.ENRICHED, article.id(), EventJson.mapper().writeValueAsString(article));
+            }
+            Thread.sleep(4000); // several attempts meet the block
+            assertThat(elasticsearch.exists(e -> e.index("news-articles").id(articles.get(0).id())).value()).isFalse();
+        } finally {
+            elasticsearch.indices().putSettings(p -> p.index(index).settings(st -> st.blocks(b -> b.write(false))));
+        }
+        for (ArticleEnriched article : articles) {
+            awaitDocument(article.id(), doc -> doc.get("revision").asLong() == 7);
+        }
+        var deadIds = KafkaTopics.readEverything(Topics.ENRICHED_DLT).stream().map(ConsumerRecord::key).toList();
+        assertThat(deadIds).doesNotContainAnyElementsOf(articles.stream().map(ArticleEnriched::id).toList());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private JsonNode awaitDocument(String id, java.util.function.Predicate<JsonNode> condition) {

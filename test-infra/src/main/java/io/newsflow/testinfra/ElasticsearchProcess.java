@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code setpriv}. The temp folder is used, not {@code target/}, because {@code nobody} must be
  * able to reach every parent folder of the node's files.
  */
-final class ElasticsearchProcess implements TestInfrastructure.SearchServer {
+public final class ElasticsearchProcess implements TestInfrastructure.SearchServer {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchProcess.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -41,7 +41,8 @@ final class ElasticsearchProcess implements TestInfrastructure.SearchServer {
     private final Process process;
     private final String url;
 
-    ElasticsearchProcess() {
+    /** Starts a node of its own (fault tests use one, so that freezing it disturbs no other test). */
+    public ElasticsearchProcess() {
         Path distribution = distribution();
         try {
             workDir = Files.createTempDirectory("newsflow-es-");
@@ -114,6 +115,29 @@ final class ElasticsearchProcess implements TestInfrastructure.SearchServer {
     @Override
     public String toString() {
         return "Elasticsearch at " + url;
+    }
+
+    /**
+     * Freezes the node (SIGSTOP to its server JVM): it keeps its sockets open and answers
+     * nothing, as a node in a long GC pause or on a stalled disk does.
+     */
+    public void freeze() throws IOException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen node go on (SIGCONT). */
+    public void thaw() throws IOException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException {
+        List<ProcessHandle> jvms = process.descendants().toList();
+        if (jvms.isEmpty()) {
+            throw new IOException("Elasticsearch's server JVM is not running");
+        }
+        for (ProcessHandle jvm : jvms) {
+            run("kill", signal, String.valueOf(jvm.pid()));
+        }
     }
 
     private static Path distribution() {

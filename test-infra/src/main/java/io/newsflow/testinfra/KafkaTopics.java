@@ -68,6 +68,28 @@ public final class KafkaTopics {
         return read(topic, key, expected, Duration.ofSeconds(3));
     }
 
+    /** Every record the topic holds now (read until a poll brings nothing for 2 s). */
+    public static List<ConsumerRecord<String, String>> readEverything(String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline && System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
+                var polled = consumer.poll(Duration.ofMillis(300));
+                if (!polled.isEmpty() || consumer.assignment().isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+                polled.forEach(records::add);
+            }
+        }
+        return records;
+    }
+
     private static List<ConsumerRecord<String, String>> read(String topic, String key, int expected, Duration settle) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),

@@ -73,7 +73,7 @@ public final class EnrichmentPipeline {
      * Enriches one article. Never fails because one step failed: failed steps are listed in
      * {@code enrichment.errors}.
      *
-     * @param revision the article's revision: the broker's timestamp of its raw record
+     * @param revision the article's revision (see {@link io.newsflow.contracts.Revisions})
      * @throws UnsupportedArticleException if the record's schema version is unknown here
      */
     public ArticleEnriched enrich(ArticleReceived article, long revision) {
@@ -107,6 +107,7 @@ public final class EnrichmentPipeline {
             }
             timers.get(i).record(System.nanoTime() - stepStart, TimeUnit.NANOSECONDS);
         }
+        OutputBounds.apply(draft);
         long tookNanos = System.nanoTime() - start;
         total.record(tookNanos, TimeUnit.NANOSECONDS);
         long tookMs = tookNanos / 1_000_000;

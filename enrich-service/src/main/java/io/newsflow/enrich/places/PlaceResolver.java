@@ -178,13 +178,27 @@ public final class PlaceResolver {
      */
     private void addRecognized(List<Mention> mentions, List<Hit> hits) {
         int scanned = hits.size();
+        // the scan's hits by start, so each mention looks only at the hits that can overlap it
+        // (a text naming a place tens of thousands of times must not cost mentions x hits)
+        Integer[] byStart = new Integer[scanned];
+        int longest = 0;
+        for (int i = 0; i < scanned; i++) {
+            byStart[i] = i;
+            longest = Math.max(longest, hits.get(i).end() - hits.get(i).start());
+        }
+        java.util.Arrays.sort(byStart, java.util.Comparator.comparingInt(i -> hits.get(i).start()));
         for (Mention m : mentions) {
             if (m == null || m.text() == null) {
                 continue;
             }
             boolean covered = false;
-            for (int i = 0; i < scanned; i++) {
+            // hits starting before the mention ends, walked back while they may still reach it
+            for (int k = firstStartingAtOrAfter(hits, byStart, m.end()) - 1; k >= 0; k--) {
+                int i = byStart[k];
                 Hit h = hits.get(i);
+                if (h.start() + longest <= m.start()) {
+                    break;
+                }
                 if (h.start() < m.end() && m.start() < h.end()) {
                     covered = true;
                     if (h.source() == Source.TEXT && !onlyDemonyms(h.senses())) {
@@ -206,6 +220,20 @@ public final class PlaceResolver {
                 hits.add(new Hit(key, places, m.start(), m.end(), false, false, false, List.of(), Source.RECOGNIZER));
             }
         }
+    }
+
+    private static int firstStartingAtOrAfter(List<Hit> hits, Integer[] byStart, int position) {
+        int low = 0;
+        int high = byStart.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (hits.get(byStart[mid]).start() < position) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private static boolean onlyDemonyms(List<Sense> senses) {

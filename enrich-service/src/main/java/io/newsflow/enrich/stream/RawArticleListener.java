@@ -2,10 +2,12 @@ package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.DeadLetterReason;
+import io.newsflow.contracts.Revisions;
 import io.newsflow.enrich.EnrichProperties;
-import io.newsflow.enrich.pipeline.EnrichmentPipeline;
+import io.newsflow.kafka.DeadLetterException;
+import io.newsflow.kafka.DeadLetterPublisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.record.TimestampType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +27,18 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Thin Kafka shell around {@link EnrichmentPipeline}: each raw record in, one enriched record out,
- * under the same key. A poll's records are enriched one after the other and their enriched
- * records sent without waiting; the listener returns, and so the raw offsets are committed, only
- * once the broker acknowledged every one of them (at-least-once; downstream is idempotent by id
- * and revision, so a redelivery is harmless). Not waiting for each acknowledgement before the
- * next article keeps the consumer thread enriching instead of idling a round trip per article.
- * The raw record's timestamp, stamped by the broker, is the article's revision (see
- * {@link ArticleReceived}).
+ * Thin Kafka shell around {@link RawArticleHandler}: each raw record in, and out either its
+ * enriched record (under the same key), nothing (an unchanged re-post), or a dead letter with a
+ * reason. A poll's enriched records are sent without waiting for each acknowledgement (the
+ * consumer thread keeps enriching instead of idling a round trip per article); the listener
+ * returns, and so the raw offsets are committed, only once every record of the poll is accounted
+ * for: acknowledged by the broker, skipped, or dead-lettered (at-least-once; downstream is
+ * idempotent by id and revision, so a redelivery is harmless).
  *
- * <p>A record that fails (unreadable, or the pipeline refused it) fails the batch at its index,
- * after the sends before it are acknowledged: the error handler commits what precedes it, and
- * retries or dead-letters it.
+ * <p>A send the broker refused because the record is too large is dead-lettered
+ * ({@code output-too-large}); any other send failure is transient: the batch fails at that record,
+ * the error handler commits what precedes it and retries it, after a back-off, for as long as it
+ * takes. The re-post filter learns of a post only once its record was acknowledged.
  */
 @Component
 class RawArticleListener {
@@ -43,70 +46,104 @@ class RawArticleListener {
     private static final Logger log = LoggerFactory.getLogger(RawArticleListener.class);
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(RawArticleListener.class);
 
-    private final EnrichmentPipeline pipeline;
-    private final KafkaTemplate<String, ArticleEnriched> enriched;
+    private final RawArticleHandler handler;
+    private final KafkaTemplate<String, byte[]> enriched;
+    private final DeadLetterPublisher deadLetters;
     private final EnrichProperties properties;
-    private final RepostFilter reposts;
-    private final Counter skippedReposts;
+    private final MeterRegistry meters;
     private volatile boolean warnedAboutTimestamps;
 
-    RawArticleListener(EnrichmentPipeline pipeline, KafkaTemplate<String, ArticleEnriched> enriched,
-            EnrichProperties properties, MeterRegistry meters) {
-        this.pipeline = pipeline;
+    RawArticleListener(RawArticleHandler handler, KafkaTemplate<String, byte[]> enriched,
+            DeadLetterPublisher deadLetters, EnrichProperties properties, MeterRegistry meters) {
+        this.handler = handler;
         this.enriched = enriched;
+        this.deadLetters = deadLetters;
         this.properties = properties;
-        this.reposts = new RepostFilter(properties.repostMemory());
-        this.skippedReposts = Counter.builder("newsflow.enrich.reposts.skipped")
-                .description("Posts identical to the article's previous post, not enriched again").register(meters);
+        this.meters = meters;
     }
 
     @KafkaListener(id = "enrich", idIsGroup = false, batch = "true",
             topics = "${newsflow.enrich.input-topic:news.raw}")
     void onRawArticles(List<ConsumerRecord<String, ArticleReceived>> records) throws InterruptedException {
+        RawArticleHandler.Batch batch = handler.batch();
         List<Sent> sent = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, ArticleReceived> record = records.get(i);
-            if (record.value() == null) {
-                if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-                    awaitAcknowledgements(sent);
-                    throw new BatchListenerFailedException("Unreadable record", SerializationUtils
-                            .getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
-                                    LOG_ACCESSOR), i);
-                }
-                continue; // nothing to enrich
-            }
-            warnIfProducerTimestamps(record);
-            if (reposts.isUnchangedRepost(record.value())) {
-                skippedReposts.increment();
+            if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+                awaitAcknowledgements(records, sent);
+                deadLetter(record, SerializationUtils.getExceptionFromHeader(record,
+                        SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR), i);
                 continue;
             }
-            ArticleEnriched article;
-            try {
-                article = pipeline.enrich(record.value(), record.timestamp());
-            } catch (RuntimeException e) {
-                awaitAcknowledgements(sent);
-                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            warnIfProducerTimestamps(record);
+            var outcome = batch.handle(record.key(), record.value(), Revisions.of(record.timestamp(), record.offset()));
+            if (outcome instanceof RawArticleHandler.Outcome.Write write) {
+                sent.add(new Sent(i, write.post(), enriched.send(properties.output().name(), write.post().id(),
+                        write.json())));
+            } else if (outcome instanceof RawArticleHandler.Outcome.Skip skip) {
+                count("skipped", skip.why());
+            } else if (outcome instanceof RawArticleHandler.Outcome.DeadLetter dead) {
+                awaitAcknowledgements(records, sent);
+                deadLetter(record, new DeadLetterException(dead.reason(), dead.detail()), i);
             }
-            sent.add(new Sent(i, enriched.send(properties.output().name(), article.id(), article)));
         }
-        awaitAcknowledgements(sent);
+        awaitAcknowledgements(records, sent);
     }
 
-    private record Sent(int index, CompletableFuture<?> acknowledgement) {
+    private record Sent(int index, RepostFilter.Post post, CompletableFuture<?> acknowledgement) {
     }
 
-    /** Waits for the sends in order; the first that failed fails the batch at its record. */
-    private void awaitAcknowledgements(List<Sent> sent) throws InterruptedException {
+    /**
+     * Waits for every send; remembers the acknowledged posts, dead-letters the records the broker
+     * found too large, then fails the batch at the first record whose send failed otherwise.
+     */
+    private void awaitAcknowledgements(List<ConsumerRecord<String, ArticleReceived>> records, List<Sent> sent)
+            throws InterruptedException {
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        BatchListenerFailedException firstFailure = null;
         for (Sent one : sent) {
             try {
                 one.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                handler.written(one.post());
+                count("written", "none");
             } catch (ExecutionException | TimeoutException e) {
-                throw new BatchListenerFailedException("The enriched record was not acknowledged",
-                        e instanceof ExecutionException ? e.getCause() : e, one.index());
+                Throwable cause = e instanceof ExecutionException ? rootOf(e) : e;
+                if (firstFailure == null && cause instanceof RecordTooLargeException) {
+                    deadLetter(records.get(one.index()), new DeadLetterException(DeadLetterReason.OUTPUT_TOO_LARGE,
+                            "the broker refused the enriched record as too large: " + cause.getMessage()), one.index());
+                } else if (firstFailure == null) {
+                    firstFailure = new BatchListenerFailedException("The enriched record was not acknowledged", cause,
+                            one.index());
+                }
             }
         }
         sent.clear();
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+    }
+
+    /** Dead-letters a record; if the dead letter cannot be written either, the record is retried. */
+    private void deadLetter(ConsumerRecord<String, ArticleReceived> record, Exception why, int index) {
+        try {
+            deadLetters.accept(record, why);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("The dead letter was not written", e, index);
+        }
+        count("dead-lettered", DeadLetterPublisher.reasonOf(why).code());
+    }
+
+    private void count(String outcome, String reason) {
+        meters.counter("newsflow.enrich.records", "outcome", outcome, "reason", reason).increment();
+    }
+
+    private static Throwable rootOf(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && !(cause instanceof RecordTooLargeException)) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private void warnIfProducerTimestamps(ConsumerRecord<String, ArticleReceived> record) {

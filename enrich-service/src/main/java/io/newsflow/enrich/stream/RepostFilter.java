@@ -9,36 +9,68 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Recognises a re-post of an article with exactly the same content as its previous post, so
- * that it produces no second enriched record (and so no re-indexing): publishers and feed readers
- * re-post unchanged articles all the time.
+ * Recognises a post that needs no new enriched record: a re-post of an article with exactly the
+ * same content as its previous post (publishers and feed readers re-post unchanged articles all
+ * the time), or a post whose revision is older than one already enriched.
  *
- * <p>It remembers, per article id, a fingerprint of the last post it let through: everything
- * the publisher sent except the time it was received. All posts of an article arrive on one
- * partition, in order, at the consumer that owns that partition, so this consumer-local memory
- * sees every post of the articles it is responsible for. It is bounded (least recently seen ids
- * are forgotten) and not persisted: after a restart or a partition moving to another instance, an
- * unchanged re-post may go through once more, which is harmless downstream (same document, same
- * content).
+ * <p>It remembers, per article id, the revision and a fingerprint of the last post whose
+ * enriched record the broker <em>acknowledged</em>: everything the publisher sent except the
+ * time it was received. Looking a post up changes nothing; only {@link #remember} does, and the
+ * listener calls it after the acknowledgement, so a post whose output could not be written is
+ * never mistaken for an unchanged re-post of itself when it is retried.
+ *
+ * <p>All posts of an article arrive on one partition, in order, at the consumer that owns that
+ * partition, so this consumer-local memory sees every post of the articles it is responsible for.
+ * It is bounded (least recently seen ids are forgotten) and not persisted: after a restart or a
+ * partition moving to another instance, an unchanged re-post may go through once more, which is
+ * harmless downstream (same document, same content).
  */
 final class RepostFilter {
 
-    private final Map<String, byte[]> lastFingerprints;
+    private final Map<String, Post> lastWritten;
 
     RepostFilter(int capacity) {
-        this.lastFingerprints = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
+        this.lastWritten = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Post> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** Whether this post repeats the previous post of the same article; remembers it either way. */
-    synchronized boolean isUnchangedRepost(ArticleReceived article) {
-        byte[] fingerprint = fingerprint(article);
-        byte[] previous = lastFingerprints.put(article.id(), fingerprint);
-        return previous != null && Arrays.equals(previous, fingerprint);
+    /** A post of an article: its id, revision and content fingerprint. */
+    record Post(String id, long revision, byte[] fingerprint) {
+
+        static Post of(ArticleReceived article, long revision) {
+            return new Post(article.id(), revision, RepostFilter.fingerprint(article));
+        }
+
+        /** Whether {@code earlier} needs no successor for this post: same content, or newer. */
+        boolean isCoveredBy(Post earlier) {
+            return earlier != null && (earlier.revision > revision || Arrays.equals(earlier.fingerprint, fingerprint));
+        }
+    }
+
+    /**
+     * Whether this post needs no enriched record: the last one written for its article had the
+     * same content, or a newer revision. Remembers nothing.
+     */
+    synchronized boolean isCovered(Post post) {
+        return post.isCoveredBy(lastWritten.get(post.id()));
+    }
+
+    /** Whether a newer revision of {@code post}'s article was written. */
+    synchronized boolean isNewerWritten(Post post) {
+        Post written = lastWritten.get(post.id());
+        return written != null && written.revision() > post.revision();
+    }
+
+    /** Records that {@code post}'s enriched record was acknowledged by the broker. */
+    synchronized void remember(Post post) {
+        Post previous = lastWritten.get(post.id());
+        if (previous == null || previous.revision() <= post.revision()) {
+            lastWritten.put(post.id(), post);
+        }
     }
 
     private static byte[] fingerprint(ArticleReceived article) {

@@ -1,30 +1,31 @@
 package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
-import io.newsflow.enrich.pipeline.UnsupportedArticleException;
+import io.newsflow.kafka.DeadLetterPublisher;
+import io.newsflow.kafka.ErrorHandlers;
 import io.newsflow.kafka.EventSerdes;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Kafka wiring of the enrich service: typed JSON in and out with the shared event mapper, the
- * topics this service owns, and the one error handler (retry with back-off, then dead-letter).
+ * Kafka wiring of the enrich service: typed JSON in, the enriched records' JSON out, the topics
+ * this service owns, and the one error handler (transient failures retried without limit, records
+ * that can never succeed dead-lettered with a reason).
  */
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
@@ -32,6 +33,13 @@ class StreamConfiguration {
     @Bean
     EnrichmentPipeline enrichmentPipeline(MeterRegistry registry) {
         return EnrichmentPipeline.standard(Clock.systemUTC(), registry);
+    }
+
+    @Bean
+    RawArticleHandler rawArticleHandler(EnrichmentPipeline pipeline, EnrichProperties properties,
+            KafkaProperties kafka) {
+        return new RawArticleHandler(pipeline, new RepostFilter(properties.repostMemory()),
+                maxRequestSize(kafka));
     }
 
     /**
@@ -43,54 +51,54 @@ class StreamConfiguration {
     @Bean
     NewTopic enrichedArticlesTopic(EnrichProperties properties, KafkaProperties kafka) {
         var topic = properties.output();
-        Object maxRequestSize = kafka.buildProducerProperties().get("max.request.size");
         return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(topic.replicas())
                 .config("cleanup.policy", "compact")
-                .config("max.message.bytes", maxRequestSize == null ? "1048576" : maxRequestSize.toString())
+                .config("max.message.bytes", String.valueOf(maxRequestSize(kafka)))
                 .build();
     }
 
     @Bean
-    NewTopic rawDeadLetterTopic(EnrichProperties properties) {
-        return topic(properties.deadLetter());
+    NewTopic rawDeadLetterTopic(EnrichProperties properties, KafkaProperties kafka) {
+        var topic = properties.deadLetter();
+        return DeadLetterPublisher.topic(topic.name(), topic.partitions(), topic.replicas(),
+                kafka.buildProducerProperties());
     }
 
-    /**
-     * Values are read as {@link ArticleReceived} with the shared event mapper. A record that is
-     * not valid JSON of that shape reaches the error handler (and so the dead-letter topic)
-     * instead of failing the consumer in a loop. A customizer of Boot's consumer factory, rather
-     * than a factory of our own, keeps Boot's listener container factory and its settings.
-     */
+    /** Values are read as {@link ArticleReceived}; an unreadable one reaches the listener flagged. */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer rawArticleDeserializer() {
-        return factory -> {
-            @SuppressWarnings("unchecked")
-            var typed = (DefaultKafkaConsumerFactory<String, ArticleReceived>) factory;
-            typed.setKeyDeserializer(new StringDeserializer());
-            typed.setValueDeserializer(EventSerdes.deserializer(ArticleReceived.class));
-        };
+        return EventSerdes.readingValuesAs(ArticleReceived.class);
     }
 
+    /** Values are the enriched records' JSON, made (and measured) by {@link RawArticleHandler}. */
     @Bean
-    KafkaTemplate<String, ArticleEnriched> enrichedArticleTemplate(KafkaProperties kafka) {
+    KafkaTemplate<String, byte[]> enrichedArticleTemplate(KafkaProperties kafka) {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
-                new StringSerializer(), EventSerdes.<ArticleEnriched>serializer()));
+                new StringSerializer(), new ByteArraySerializer()));
     }
 
-    /** Retry with back-off, then dead-letter; records that can never succeed skip the retries. */
     @Bean
-    DefaultErrorHandler errorHandler(KafkaProperties kafka, EnrichProperties properties) {
-        var recoverer = EventSerdes.deadLetterRecoverer(kafka.buildProducerProperties(),
-                properties.deadLetter().name());
-        var backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
-        backOff.setMaxAttempts(properties.retry().maxAttempts() - 1);
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(UnsupportedArticleException.class);
-        return handler;
+    DeadLetterPublisher deadLetters(KafkaProperties kafka, EnrichProperties properties, MeterRegistry meters) {
+        return new DeadLetterPublisher(kafka.buildProducerProperties(), properties.deadLetter().name(), meters);
     }
 
-    private static NewTopic topic(EnrichProperties.TopicProperties topic) {
-        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(topic.replicas()).build();
+    @Bean
+    DefaultErrorHandler errorHandler(DeadLetterPublisher deadLetters, EnrichProperties properties,
+            KafkaListenerEndpointRegistry listeners, ThreadPoolTaskScheduler enrichBackOffScheduler) {
+        return ErrorHandlers.pauseAndRetry(deadLetters, properties.retry().initialInterval(),
+                properties.retry().maxInterval(), listeners, enrichBackOffScheduler);
+    }
+
+    /** Resumes paused listener containers when their back-off ends. */
+    @Bean
+    ThreadPoolTaskScheduler enrichBackOffScheduler() {
+        var scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("enrich-backoff-");
+        return scheduler;
+    }
+
+    private static int maxRequestSize(KafkaProperties kafka) {
+        Object configured = kafka.buildProducerProperties().get("max.request.size");
+        return configured == null ? 1_048_576 : Integer.parseInt(configured.toString());
     }
 }

@@ -14,29 +14,60 @@ class RepostFilterTest {
                 null, null, null, null, null, text);
     }
 
-    @Test
-    void anUnchangedRepostIsRecognisedWhateverItsReceiveTime() {
-        RepostFilter filter = new RepostFilter(10);
-        assertThat(filter.isUnchangedRepost(post("a", "v1", Instant.parse("2024-01-01T00:00:00Z")))).isFalse();
-        assertThat(filter.isUnchangedRepost(post("a", "v1", Instant.parse("2024-01-02T00:00:00Z")))).isTrue();
+    private static RepostFilter.Post written(RepostFilter filter, String id, String text, long revision) {
+        RepostFilter.Post post = RepostFilter.Post.of(post(id, text, Instant.EPOCH), revision);
+        filter.remember(post);
+        return post;
     }
 
     @Test
-    void aChangedPostIsNotARepostAndBecomesTheNewReference() {
+    void anUnchangedRepostIsRecognisedWhateverItsReceiveTime() {
         RepostFilter filter = new RepostFilter(10);
-        filter.isUnchangedRepost(post("a", "v1", Instant.EPOCH));
-        assertThat(filter.isUnchangedRepost(post("a", "v2", Instant.EPOCH))).isFalse();
-        assertThat(filter.isUnchangedRepost(post("a", "v1", Instant.EPOCH))).as("back to v1 is a change").isFalse();
-        assertThat(filter.isUnchangedRepost(post("b", "v1", Instant.EPOCH))).as("another article").isFalse();
+        filter.remember(RepostFilter.Post.of(post("a", "v1", Instant.parse("2024-01-01T00:00:00Z")), 1));
+        assertThat(filter.isCovered(RepostFilter.Post.of(post("a", "v1", Instant.parse("2024-01-02T00:00:00Z")), 2)))
+                .isTrue();
+    }
+
+    @Test
+    void nothingIsLearntFromAPostWhoseRecordWasNotWritten() {
+        RepostFilter filter = new RepostFilter(10);
+        RepostFilter.Post first = RepostFilter.Post.of(post("a", "v1", Instant.EPOCH), 1);
+        assertThat(filter.isCovered(first)).isFalse();
+        assertThat(filter.isCovered(first)).as("looked up twice, e.g. retried after a failed send").isFalse();
+    }
+
+    @Test
+    void aChangedPostIsNotARepostAndBecomesTheNewReferenceOnceWritten() {
+        RepostFilter filter = new RepostFilter(10);
+        written(filter, "a", "v1", 1);
+        RepostFilter.Post v2 = RepostFilter.Post.of(post("a", "v2", Instant.EPOCH), 2);
+        assertThat(filter.isCovered(v2)).isFalse();
+        filter.remember(v2);
+        assertThat(filter.isCovered(RepostFilter.Post.of(post("a", "v1", Instant.EPOCH), 3)))
+                .as("back to v1 is a change").isFalse();
+        assertThat(filter.isCovered(RepostFilter.Post.of(post("b", "v2", Instant.EPOCH), 3)))
+                .as("another article").isFalse();
+    }
+
+    @Test
+    void aPostOlderThanTheWrittenOneIsCovered() {
+        RepostFilter filter = new RepostFilter(10);
+        written(filter, "a", "v2", 20);
+        RepostFilter.Post older = RepostFilter.Post.of(post("a", "v1", Instant.EPOCH), 10);
+        assertThat(filter.isCovered(older)).isTrue();
+        assertThat(filter.isNewerWritten(older)).isTrue();
+        filter.remember(older);
+        assertThat(filter.isCovered(RepostFilter.Post.of(post("a", "v2", Instant.EPOCH), 30)))
+                .as("an older post never replaces the reference").isTrue();
     }
 
     @Test
     void theLeastRecentlySeenArticlesAreForgotten() {
         RepostFilter filter = new RepostFilter(2);
-        filter.isUnchangedRepost(post("a", "v1", Instant.EPOCH));
-        filter.isUnchangedRepost(post("b", "v1", Instant.EPOCH));
-        filter.isUnchangedRepost(post("c", "v1", Instant.EPOCH));
-        assertThat(filter.isUnchangedRepost(post("a", "v1", Instant.EPOCH))).isFalse();
-        assertThat(filter.isUnchangedRepost(post("c", "v1", Instant.EPOCH))).isTrue();
+        written(filter, "a", "v1", 1);
+        written(filter, "b", "v1", 1);
+        written(filter, "c", "v1", 1);
+        assertThat(filter.isCovered(RepostFilter.Post.of(post("a", "v1", Instant.EPOCH), 2))).isFalse();
+        assertThat(filter.isCovered(RepostFilter.Post.of(post("c", "v1", Instant.EPOCH), 2))).isTrue();
     }
 }

@@ -109,13 +109,19 @@ public class ArticleIntake {
         try {
             return new Accepted(article, future.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof BrokerUnavailableException broker) {
+                throw broker.forArticle(article.id());
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new BrokerUnavailableException("The broker did not accept the article", e.getCause());
+                    : new BrokerUnavailableException("The broker did not accept the article", e.getCause(), true)
+                            .forArticle(article.id());
         } catch (TimeoutException e) {
-            throw new BrokerUnavailableException("The broker did not acknowledge the article within " + sendTimeout, e);
+            throw new BrokerUnavailableException("The broker did not acknowledge the article within " + sendTimeout, e,
+                    true).forArticle(article.id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BrokerUnavailableException("Interrupted while waiting for the broker", e);
+            throw new BrokerUnavailableException("Interrupted while waiting for the broker", e, true)
+                    .forArticle(article.id());
         }
     }
 

@@ -49,7 +49,8 @@ class ArticlesConfiguration {
     @Bean
     ArticleIntake articleIntake(KafkaTemplate<String, byte[]> rawArticlesTemplate,
             IngestProperties properties, IntakeMetrics metrics) {
-        return new ArticleIntake(new KafkaRawArticlePublisher(rawArticlesTemplate, properties.topic().name()),
+        return new ArticleIntake(new KafkaRawArticlePublisher(rawArticlesTemplate, properties.topic().name(),
+                properties.brokerProbeInterval()),
                 Clock.systemUTC(), properties.sendTimeout(), metrics);
     }
 

@@ -47,9 +47,19 @@ public final class Problems {
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding", "Unsupported content encoding",
                     e.getMessage());
         }
-        if (e instanceof BrokerUnavailableException) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Temporarily unable to accept articles",
-                    "The article was not accepted because the message broker did not acknowledge it; retry later.");
+        if (e instanceof BrokerUnavailableException broker) {
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable",
+                    "Temporarily unable to accept articles", broker.outcomeUnknown()
+                            ? "The message broker did not confirm the article in time, so it may or may not have "
+                                    + "been accepted. Retrying is safe: the article keeps its id, and an unchanged "
+                                    + "re-post is recognised downstream."
+                            : "The article was not accepted: the message broker is unreachable and nothing was "
+                                    + "written. Retry later.");
+            problem.setProperty("outcome", broker.outcomeUnknown() ? "unknown" : "not-accepted");
+            if (broker.articleId() != null) {
+                problem.setProperty("id", broker.articleId());
+            }
+            return problem;
         }
         return null;
     }

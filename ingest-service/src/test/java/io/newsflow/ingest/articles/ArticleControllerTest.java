@@ -247,7 +247,7 @@ class ArticleControllerTest {
         @Override
         public CompletableFuture<Long> send(RawArticle article) {
             if (down) {
-                return CompletableFuture.failedFuture(new BrokerUnavailableException("test: broker down", null));
+                return CompletableFuture.failedFuture(new BrokerUnavailableException("test: broker down", null, false));
             }
             published.add(article.toEvent());
             return CompletableFuture.completedFuture((long) published.size());

@@ -31,7 +31,7 @@ class KafkaRawArticlePublisherTest {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1500),
                 new StringSerializer(), new ByteArraySerializer());
-        var publisher = new KafkaRawArticlePublisher(new KafkaTemplate<>(factory), "news.raw");
+        var publisher = new KafkaRawArticlePublisher(new KafkaTemplate<>(factory), "news.raw", Duration.ofSeconds(2));
         ArticleReceived article = new ArticleReceived(1, "0123456789abcdef0123456789abcdef", null, null,
                 Source.named("X"), null, null, Instant.now(), null, null, null, null, null, null);
         RawArticle raw = new RawArticle(article, PageText.of("text"), false);

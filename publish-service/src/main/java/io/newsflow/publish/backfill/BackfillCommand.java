@@ -74,7 +74,7 @@ public final class BackfillCommand {
         }
         var indexSettings = new PublishProperties.IndexProperties(alias, 1, shards, replicas, refresh);
         var esSettings = new PublishProperties.ElasticsearchProperties(elasticsearch, System.getenv("ELASTICSEARCH_USERNAME"),
-                System.getenv("ELASTICSEARCH_PASSWORD"), Duration.ofSeconds(5), Duration.ofSeconds(120));
+                System.getenv("ELASTICSEARCH_PASSWORD"), Duration.ofSeconds(5), Duration.ofSeconds(120), Duration.ofSeconds(2));
         Map<String, Object> consumerSettings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,

@@ -21,7 +21,7 @@ class ElasticsearchConfiguration {
     }
 
     @Bean
-    ElasticsearchHealthIndicator elasticsearchHealthIndicator(ElasticsearchClient client) {
-        return new ElasticsearchHealthIndicator(client);
+    ElasticsearchHealthIndicator elasticsearchHealthIndicator(RestClient restClient, PublishProperties properties) {
+        return new ElasticsearchHealthIndicator(restClient, properties.elasticsearch().healthTimeout());
     }
 }

@@ -254,16 +254,23 @@ public final class ArticleIndex {
      */
     public record Outcome(Kind kind, int status, String type, String reason) {
 
+        /**
+         * Classifies an item once, for every caller: only a 400 (the document itself is at
+         * fault: a mapping or parse error) is refused for good; a 409 is an older revision;
+         * everything else, 429, 5xx and also 403 {@code cluster_block_exception} (a write block
+         * during maintenance, or the disk flood-stage watermark) or a 404 for a missing index,
+         * is the cluster's state, not the document's, and may pass: retry.
+         */
         static Outcome of(int status, ErrorCause error) {
             Kind kind;
             if (status < 300 || (status == 404 && error == null)) {
                 kind = Kind.WRITTEN;
             } else if (status == 409) {
                 kind = Kind.STALE;
-            } else if (status == 429 || status >= 500) {
-                kind = Kind.RETRY;
-            } else {
+            } else if (status == 400) {
                 kind = Kind.REJECTED;
+            } else {
+                kind = Kind.RETRY;
             }
             return new Outcome(kind, status, error == null ? null : error.type(),
                     error == null ? null : error.reason());
@@ -276,7 +283,7 @@ public final class ArticleIndex {
         WRITTEN,
         /** A newer revision is already indexed: dropped on purpose. */
         STALE,
-        /** Elasticsearch is overloaded or failing: try again later. */
+        /** Elasticsearch cannot take it now (overloaded, failing, blocking writes): try again later. */
         RETRY,
         /** Elasticsearch refuses this document for good (mapping or parse error): dead-letter it. */
         REJECTED

@@ -4,48 +4,48 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.DeadLetterReason;
+import io.newsflow.kafka.DeadLetterException;
+import io.newsflow.kafka.DeadLetterPublisher;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Indexes each poll of {@code news.enriched} with one {@code _bulk} call. The listener returns
- * (and so the offsets are committed) only once every item is accounted for: written, stale
- * (an older revision, dropped on purpose), or dead-lettered. When an item must be retried, the
- * batch fails at that item: the error handler commits what precedes it and redelivers the rest
- * after a back-off; rewriting an item that had succeeded is harmless since writes are versioned.
- * A null value is a tombstone: the publisher retracted the article, so its document is deleted.
+ * (and so the offsets are committed) only once every record is accounted for: written, stale (an
+ * older revision, dropped on purpose), or dead-lettered with a reason: {@code unreadable-record},
+ * {@code contract-violation} (checked before indexing, so a record missing its id or revision
+ * never becomes an empty document) or {@code index-rejected} (see {@link ArticleIndex.Outcome} for
+ * how items are classified). When an item must be retried, the batch fails at that record: the
+ * error handler commits what precedes it and redelivers the rest after a back-off, without limit;
+ * rewriting an item that had succeeded is harmless since writes are versioned. A null value is a
+ * tombstone: the publisher retracted the article, so its document is deleted.
  */
 @Component
 class EnrichedArticleListener {
 
-    private static final Logger log = LoggerFactory.getLogger(EnrichedArticleListener.class);
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EnrichedArticleListener.class);
 
     private final ArticleIndex index;
-    private final ConsumerRecordRecoverer deadLetters;
+    private final DeadLetterPublisher deadLetters;
     private final Counter written;
     private final Counter stale;
-    private final Counter rejected;
     private final Timer latency;
 
-    EnrichedArticleListener(ArticleIndex index, ConsumerRecordRecoverer deadLetters, MeterRegistry meters) {
+    EnrichedArticleListener(ArticleIndex index, DeadLetterPublisher deadLetters, MeterRegistry meters) {
         this.index = index;
         this.deadLetters = deadLetters;
         this.written = meters.counter("newsflow.publish.items", "outcome", "written");
         this.stale = meters.counter("newsflow.publish.items", "outcome", "stale");
-        this.rejected = meters.counter("newsflow.publish.items", "outcome", "rejected");
         this.latency = Timer.builder("newsflow.publish.latency")
                 .description("From the ingest service accepting an article (receivedAt) to Elasticsearch "
                         + "acknowledging its document; it is searchable at the next refresh")
@@ -57,61 +57,69 @@ class EnrichedArticleListener {
     @KafkaListener(id = "publish", idIsGroup = false, batch = "true",
             topics = "${newsflow.publish.input-topic:news.enriched}")
     void onBatch(List<ConsumerRecord<String, ArticleEnriched>> records) {
-        int unreadable = firstUnreadable(records);
-        List<ConsumerRecord<String, ArticleEnriched>> readable =
-                unreadable < 0 ? records : records.subList(0, unreadable);
-        List<ArticleIndex.Write> writes = new ArrayList<>(readable.size());
-        for (ConsumerRecord<String, ArticleEnriched> record : readable) {
-            writes.add(record.value() == null ? new ArticleIndex.Write.Delete(record.key())
-                    : new ArticleIndex.Write.Upsert(record.value()));
+        List<Exception> refusals = new ArrayList<>(records.size());
+        List<ArticleIndex.Write> writes = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, ArticleEnriched> record : records) {
+            Exception refusal = refusal(record);
+            refusals.add(refusal);
+            if (refusal == null) {
+                writes.add(record.value() == null ? new ArticleIndex.Write.Delete(record.key())
+                        : new ArticleIndex.Write.Upsert(record.value()));
+            }
         }
         List<ArticleIndex.Outcome> outcomes;
         try {
             outcomes = index.write(writes);
         } catch (IOException | RuntimeException e) {
-            if (readable.isEmpty()) {
-                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            }
             throw new BatchListenerFailedException("Elasticsearch unavailable",
                     new IndexingUnavailableException(e.getMessage(), e), 0);
         }
         Instant acknowledged = Instant.now();
-        for (int i = 0; i < outcomes.size(); i++) {
-            ArticleIndex.Outcome outcome = outcomes.get(i);
+        int next = 0;
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, ArticleEnriched> record = records.get(i);
+            if (refusals.get(i) != null) {
+                deadLetter(record, refusals.get(i), i);
+                continue;
+            }
+            ArticleIndex.Outcome outcome = outcomes.get(next++);
             switch (outcome.kind()) {
                 case WRITTEN -> {
                     written.increment();
-                    ArticleEnriched article = readable.get(i).value();
-                    if (article != null && article.receivedAt() != null) {
-                        latency.record(Duration.between(article.receivedAt(), acknowledged));
+                    if (record.value() != null && record.value().receivedAt() != null) {
+                        latency.record(Duration.between(record.value().receivedAt(), acknowledged));
                     }
                 }
                 case STALE -> stale.increment();
-                case REJECTED -> {
-                    rejected.increment();
-                    log.warn("Dead-lettering {}: {}", readable.get(i).key(), outcome);
-                    deadLetters.accept(readable.get(i), new IndexingRejectedException(outcome));
-                }
+                case REJECTED -> deadLetter(record, new IndexingRejectedException(outcome), i);
                 case RETRY -> throw new BatchListenerFailedException("Elasticsearch asked to retry",
                         new IndexingUnavailableException(outcome.status() + " " + outcome.type() + ": "
                                 + outcome.reason(), null), i);
             }
         }
-        if (unreadable >= 0) {
-            ConsumerRecord<String, ArticleEnriched> poison = records.get(unreadable);
-            throw new BatchListenerFailedException("Unreadable record",
-                    SerializationUtils.getExceptionFromHeader(poison,
-                            SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR), unreadable);
-        }
     }
 
-    private static int firstUnreadable(List<ConsumerRecord<String, ArticleEnriched>> records) {
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).value() == null && records.get(i).headers()
-                    .lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-                return i;
-            }
+    /** Why a record cannot be indexed before Elasticsearch is asked, or null if it can. */
+    private static Exception refusal(ConsumerRecord<String, ArticleEnriched> record) {
+        if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+            return SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
         }
-        return -1;
+        if (record.value() == null) {
+            return record.key() == null ? new DeadLetterException(DeadLetterReason.CONTRACT_VIOLATION,
+                    "a tombstone without a key names no article") : null;
+        }
+        List<String> violations = record.value().contractViolations(record.key());
+        return violations.isEmpty() ? null : new DeadLetterException(DeadLetterReason.CONTRACT_VIOLATION,
+                "breaks the news.enriched contract: " + String.join("; ", violations));
+    }
+
+    /** Dead-letters a record; if the dead letter cannot be written either, the record is retried. */
+    private void deadLetter(ConsumerRecord<String, ArticleEnriched> record, Exception why, int index) {
+        try {
+            deadLetters.accept(record, why);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("The dead letter was not written", e, index);
+        }
     }
 }

@@ -1,27 +1,23 @@
 package io.newsflow.publish.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.kafka.DeadLetterPublisher;
+import io.newsflow.kafka.ErrorHandlers;
 import io.newsflow.kafka.EventSerdes;
 import io.newsflow.publish.PublishProperties;
 import java.io.IOException;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Kafka and index wiring of the publish service. */
 @Configuration(proxyBeanMethods = false)
@@ -39,41 +35,32 @@ class IndexingConfiguration {
     }
 
     @Bean
-    NewTopic enrichedDeadLetterTopic(PublishProperties properties) {
+    NewTopic enrichedDeadLetterTopic(PublishProperties properties, KafkaProperties kafka) {
         var topic = properties.deadLetter();
-        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(topic.replicas()).build();
+        return DeadLetterPublisher.topic(topic.name(), topic.partitions(), topic.replicas(),
+                kafka.buildProducerProperties());
     }
 
     @Bean
     DefaultKafkaConsumerFactoryCustomizer enrichedArticleDeserializer() {
-        return factory -> {
-            @SuppressWarnings("unchecked")
-            var typed = (DefaultKafkaConsumerFactory<String, ArticleEnriched>) factory;
-            typed.setKeyDeserializer(new StringDeserializer());
-            typed.setValueDeserializer(EventSerdes.deserializer(ArticleEnriched.class));
-        };
+        return EventSerdes.readingValuesAs(ArticleEnriched.class);
     }
 
     @Bean
-    DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka, PublishProperties properties) {
-        return EventSerdes.deadLetterRecoverer(kafka.buildProducerProperties(), properties.deadLetter().name());
+    DeadLetterPublisher deadLetters(KafkaProperties kafka, PublishProperties properties, MeterRegistry meters) {
+        return new DeadLetterPublisher(kafka.buildProducerProperties(), properties.deadLetter().name(), meters);
     }
 
     /**
-     * Unreadable records are dead-lettered at once. Everything else the listener throws means
-     * Elasticsearch could not take the write now: it is retried with back-off, without limit, so
-     * an outage delays indexing but loses nothing. During a back-off the container is paused
-     * rather than its thread put to sleep: the consumer keeps polling (getting nothing) and so
-     * stays in its group however long the outage lasts, with no rebalance and no busy loop, and
-     * resumes by itself when the back-off ends.
+     * Everything the listener throws, other than a record it classified as one that can never
+     * be indexed, means Elasticsearch could not take the write now: retried with back-off,
+     * without limit, so an outage delays indexing but loses nothing (see {@link ErrorHandlers}).
      */
     @Bean
-    DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters, PublishProperties properties,
+    DefaultErrorHandler errorHandler(DeadLetterPublisher deadLetters, PublishProperties properties,
             KafkaListenerEndpointRegistry listeners, TaskScheduler publishBackOffScheduler) {
-        var backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
-        return new DefaultErrorHandler(deadLetters, backOff,
-                new ContainerPausingBackOffHandler(new ListenerContainerPauseService(listeners, publishBackOffScheduler)));
+        return ErrorHandlers.pauseAndRetry(deadLetters, properties.retry().initialInterval(),
+                properties.retry().maxInterval(), listeners, publishBackOffScheduler);
     }
 
     /** Resumes paused listener containers when their back-off ends. */

@@ -1,14 +1,17 @@
 package io.newsflow.publish.indexing;
 
+import io.newsflow.contracts.DeadLetterReason;
+import io.newsflow.kafka.DeadLetterException;
+
 /**
- * Elasticsearch refused a document for good (e.g. a mapping or parse error). Retrying cannot
- * help, so the record goes to the dead-letter topic; the message carries Elasticsearch's error
- * type and reason, which end up in the dead letter's exception headers.
+ * Elasticsearch refused a document for good (a mapping or parse error). Retrying cannot help, so
+ * the record goes to the dead-letter topic as {@code index-rejected}; the message carries
+ * Elasticsearch's status, error type and reason, which end up in the dead letter's headers.
  */
-public class IndexingRejectedException extends RuntimeException {
+public class IndexingRejectedException extends DeadLetterException {
 
     public IndexingRejectedException(ArticleIndex.Outcome outcome) {
-        super("Elasticsearch rejected the document (status " + outcome.status() + "): " + outcome.type() + ": "
-                + outcome.reason());
+        super(DeadLetterReason.INDEX_REJECTED, "Elasticsearch rejected the document (status " + outcome.status()
+                + "): " + outcome.type() + ": " + outcome.reason());
     }
 }

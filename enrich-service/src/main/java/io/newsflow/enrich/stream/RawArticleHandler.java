@@ -1,0 +1,123 @@
+package io.newsflow.enrich.stream;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.DeadLetterReason;
+import io.newsflow.contracts.EventJson;
+import io.newsflow.enrich.pipeline.EnrichmentPipeline;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What becomes of one {@code news.raw} record, decided in plain Java so the Kafka listener only
+ * carries the decision out: an enriched record to write, nothing (the post needs no new record),
+ * or a dead letter with its reason. Every record gets exactly one of the three, so none is
+ * silently dropped.
+ *
+ * <ul>
+ *   <li>A value that breaks the {@code news.raw} contract (a tombstone, an unknown schema
+ *       version, no id or source, an id that is not the key, neither or both of html and text)
+ *       is dead-lettered as {@code contract-violation}: enriching it would index an empty
+ *       article.</li>
+ *   <li>An unchanged re-post, or a post older than one already written, is skipped.</li>
+ *   <li>A pipeline failure is dead-lettered as {@code enrichment-failed} (the pipeline is
+ *       deterministic, so retrying cannot help).</li>
+ *   <li>An enriched record larger than the broker takes, even with the pipeline's bounded lists,
+ *       is dead-lettered as {@code output-too-large}.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe per {@link Batch}; the handler itself is shared by the consumer threads.
+ */
+final class RawArticleHandler {
+
+    /** Room kept below the producer's {@code max.request.size} for the key and record overhead. */
+    static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
+
+    private final EnrichmentPipeline pipeline;
+    private final RepostFilter reposts;
+    private final int maxValueBytes;
+
+    /**
+     * @param maxRecordBytes the producer's {@code max.request.size}: the largest record the broker
+     *                       is asked to take
+     */
+    RawArticleHandler(EnrichmentPipeline pipeline, RepostFilter reposts, int maxRecordBytes) {
+        this.pipeline = pipeline;
+        this.reposts = reposts;
+        this.maxValueBytes = maxRecordBytes - RECORD_OVERHEAD_BYTES;
+    }
+
+    /** What to do with a record. */
+    sealed interface Outcome {
+
+        /** Write {@code json}, the enriched record of {@code post}, under the article's id. */
+        record Write(RepostFilter.Post post, byte[] json) implements Outcome {
+        }
+
+        /** Write nothing: {@code why} is {@code unchanged-repost} or {@code superseded}. */
+        record Skip(String why) implements Outcome {
+        }
+
+        /** Dead-letter the record. */
+        record DeadLetter(DeadLetterReason reason, String detail) implements Outcome {
+        }
+    }
+
+    /** Decisions for the records of one poll, in order. */
+    Batch batch() {
+        return new Batch();
+    }
+
+    /** Tells the handler that the broker acknowledged a {@link Outcome.Write}'s record. */
+    void written(RepostFilter.Post post) {
+        reposts.remember(post);
+    }
+
+    final class Batch {
+
+        /** Posts of this poll whose records are sent but not yet acknowledged. */
+        private final Map<String, RepostFilter.Post> pending = new HashMap<>();
+
+        private Batch() {
+        }
+
+        /**
+         * @param key      the record's key
+         * @param value    its value, null for a tombstone
+         * @param revision the post's revision (see {@link io.newsflow.contracts.Revisions})
+         */
+        Outcome handle(String key, ArticleReceived value, long revision) {
+            if (value == null) {
+                return new Outcome.DeadLetter(DeadLetterReason.CONTRACT_VIOLATION,
+                        "a null value (tombstone): news.raw records are always articles");
+            }
+            var violations = value.contractViolations(key);
+            if (!violations.isEmpty()) {
+                return new Outcome.DeadLetter(DeadLetterReason.CONTRACT_VIOLATION,
+                        "breaks the news.raw contract: " + String.join("; ", violations));
+            }
+            RepostFilter.Post post = RepostFilter.Post.of(value, revision);
+            RepostFilter.Post earlier = pending.get(post.id());
+            if (post.isCoveredBy(earlier) || earlier == null && reposts.isCovered(post)) {
+                return new Outcome.Skip(isOlder(post, earlier) ? "superseded" : "unchanged-repost");
+            }
+            ArticleEnriched article;
+            try {
+                article = pipeline.enrich(value, revision);
+            } catch (RuntimeException | StackOverflowError e) {
+                return new Outcome.DeadLetter(DeadLetterReason.ENRICHMENT_FAILED, "the pipeline failed: " + e);
+            }
+            byte[] json = EventJson.mapper().writeValueAsBytes(article);
+            if (json.length > maxValueBytes) {
+                return new Outcome.DeadLetter(DeadLetterReason.OUTPUT_TOO_LARGE, "the enriched record is "
+                        + json.length + " bytes, over the " + maxValueBytes + " the broker is asked to take");
+            }
+            pending.put(post.id(), post);
+            return new Outcome.Write(post, json);
+        }
+
+        private boolean isOlder(RepostFilter.Post post, RepostFilter.Post earlier) {
+            return earlier != null ? earlier.revision() > post.revision() : reposts.isNewerWritten(post);
+        }
+    }
+}

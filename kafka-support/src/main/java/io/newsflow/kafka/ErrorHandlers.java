@@ -1,0 +1,49 @@
+package io.newsflow.kafka;
+
+import java.time.Duration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The one error handler of every consuming stage, so that all of them treat failures alike:
+ *
+ * <ul>
+ *   <li>a {@link DeadLetterException} (the stage classified the record as one that can never
+ *       succeed) or an unreadable record goes to the dead-letter topic at once, through the
+ *       {@link DeadLetterPublisher};</li>
+ *   <li>everything else is taken as transient (the broker or Elasticsearch unavailable, slow,
+ *       overloaded or blocking writes) and retried with exponential back-off, <em>without
+ *       limit</em>: an outage delays the pipeline but never sends an article to a dead-letter
+ *       topic, from which it would need a person to bring it back.</li>
+ * </ul>
+ *
+ * <p>During a back-off the listener container is paused rather than its thread put to sleep: the
+ * consumer keeps polling (and getting nothing), so it stays in its group however long the outage
+ * lasts, with no rebalance and no busy loop, and resumes by itself when the back-off ends. Offsets
+ * before the failed record are committed; it and the records after it are delivered again.
+ */
+public final class ErrorHandlers {
+
+    private ErrorHandlers() {
+    }
+
+    /**
+     * @param initialInterval first wait after a transient failure
+     * @param maxInterval     longest wait between two attempts
+     * @param listeners       the service's listener containers (to pause and resume them)
+     * @param scheduler       resumes paused containers when their back-off ends
+     */
+    public static DefaultErrorHandler pauseAndRetry(DeadLetterPublisher deadLetters, Duration initialInterval,
+            Duration maxInterval, KafkaListenerEndpointRegistry listeners, TaskScheduler scheduler) {
+        var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+        backOff.setMaxInterval(maxInterval.toMillis());
+        var handler = new DefaultErrorHandler(deadLetters, backOff,
+                new ContainerPausingBackOffHandler(new ListenerContainerPauseService(listeners, scheduler)));
+        handler.addNotRetryableExceptions(DeadLetterException.class);
+        return handler;
+    }
+}
