@@ -189,13 +189,23 @@ class FaultInjectionIT {
         JsonNode oversized = document(load.oversizedId);
         assertThat(oversized.get("enrichment").get("flags").toString()).contains("output-bounded");
 
-        // news.enriched: no more records than accepted posts (re-deliveries would add some)
+        // news.enriched: no more records than accepted posts, and no post enriched twice
         AtomicLong enrichedRecords = new AtomicLong();
+        java.util.Set<String> revisions = new java.util.HashSet<>();
+        AtomicLong redelivered = new AtomicLong();
         try (TopicReader reader = new TopicReader(kafka.bootstrapServers())) {
-            reader.readAll(Topics.ENRICHED, record -> enrichedRecords.incrementAndGet());
+            reader.readAll(Topics.ENRICHED, record -> {
+                enrichedRecords.incrementAndGet();
+                long revision = EventJson.mapper().readTree(record.value()).get("revision").asLong();
+                if (!revisions.add(record.key() + "@" + revision)) {
+                    redelivered.incrementAndGet();
+                }
+            });
         }
-        log.info("news.enriched: {} records for {} accepted posts", enrichedRecords.get(), load.acceptedPosts.get());
+        log.info("news.enriched: {} records for {} accepted posts; {} of them a second record of one post",
+                enrichedRecords.get(), load.acceptedPosts.get(), redelivered.get());
         assertThat(enrichedRecords.get()).isLessThanOrEqualTo(load.acceptedPosts.get());
+        assertThat(redelivered.get()).as("posts enriched twice").isZero();
 
         operatorToolsShowAndRedriveTheDeadLetters();
     }
