@@ -109,7 +109,7 @@ public final class EndToEndBenchmark {
         Properties adminProps = new Properties();
         adminProps.put("bootstrap.servers", options.kafka());
         try (Admin admin = Admin.create(adminProps)) {
-            Stages stages = new Stages(admin);
+            Stages stages = new Stages(admin, es);
             List<Map<String, Object>> timeline = new ArrayList<>();
             Map<String, Long> rssPeakKb = new LinkedHashMap<>();
             long[] stackRssPeakKb = {0};
@@ -207,7 +207,7 @@ public final class EndToEndBenchmark {
 
             PublishBenchmark elastic = new PublishBenchmark(es, options.kafka(), options.root());
             double[] latency = latencies(elastic, corpus, options, posted, "e2e-" + stamp);
-            Map<String, Object> completeness = completeness(elastic, corpus, posted, "e2e-" + stamp, concurrency,
+            Map<String, Object> completeness = completeness(elastic, options.kafka(), corpus, posted, "e2e-" + stamp, concurrency,
                     previous0, drained);
 
             Map<String, Object> ceilingsReport = new LinkedHashMap<>();
@@ -256,8 +256,8 @@ public final class EndToEndBenchmark {
      * Nothing lost, nothing doubled: each article the run had accepted looked up in the index by
      * id, and the records written to news.enriched over the run against the articles accepted.
      */
-    private static Map<String, Object> completeness(PublishBenchmark elastic, Corpus corpus, HttpLoad.Result posted,
-            String runTag, int concurrency, Stages.Sample before, Stages.Sample after)
+    private static Map<String, Object> completeness(PublishBenchmark elastic, String kafka, Corpus corpus,
+            HttpLoad.Result posted, String runTag, int concurrency, Stages.Sample before, Stages.Sample after)
             throws IOException, InterruptedException {
         long accepted = posted.warmupAccepted() + posted.accepted();
         long issued = accepted + posted.warmupErrors() + posted.errorCount();
@@ -267,7 +267,7 @@ public final class EndToEndBenchmark {
             ids.add(ArticleIds.fromUrl(HttpLoad.url(corpus, runTag, n)));
         }
         long indexed = elastic.latencies(ids).length;
-        long written = after.enrichedWritten() - before.enrichedWritten();
+        long written = committedRecords(kafka, before.enrichedEnds(), after.enrichedEnds());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("accepted", accepted);
         out.put("indexed", indexed);
@@ -276,6 +276,42 @@ public final class EndToEndBenchmark {
         out.put("redelivered", Math.max(0, written - accepted));
         out.put("backlogLeft", after.rawLag() + after.enrichedLag());
         return out;
+    }
+
+    /**
+     * The committed records of news.enriched between two sets of end offsets (read with
+     * read_committed: records of aborted transactions and transaction markers are not counted).
+     */
+    private static long committedRecords(String kafka, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", kafka);
+        config.put("isolation.level", "read_committed");
+        config.put("enable.auto.commit", "false");
+        config.put("max.partition.fetch.bytes", "16777216");
+        long count = 0;
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(config,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            Map<TopicPartition, Long> remaining = new LinkedHashMap<>();
+            to.forEach((partition, end) -> {
+                if (end > from.getOrDefault(partition, 0L)) {
+                    remaining.put(partition, end);
+                }
+            });
+            consumer.assign(remaining.keySet());
+            remaining.keySet().forEach(partition -> consumer.seek(partition, from.getOrDefault(partition, 0L)));
+            while (!remaining.isEmpty()) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    Long end = remaining.get(new TopicPartition(record.topic(), record.partition()));
+                    if (end != null && record.offset() < end) {
+                        count++;
+                    }
+                }
+                remaining.keySet().removeIf(partition -> consumer.position(partition) >= remaining.get(partition));
+                consumer.assign(remaining.keySet());
+            }
+        }
+        return count;
     }
 
     /** Enriched/s before the second instance started and once it had joined (while a backlog lasted). */
@@ -463,18 +499,25 @@ public final class EndToEndBenchmark {
     /** The consumer groups' progress: committed offsets summed over partitions, and lag. */
     private static final class Stages {
         private final Admin admin;
+        private final String elasticsearch;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        Stages(Admin admin) {
+        Stages(Admin admin, String elasticsearch) {
             this.admin = admin;
+            this.elasticsearch = elasticsearch;
         }
 
         /**
-         * {@code enriched}/{@code indexed}: the enrich and publish groups' committed offsets summed;
-         * {@code enrichedWritten}: news.enriched's end offsets summed (records written to it);
-         * {@code enrichConsumers}: members of the enrich group (threads of all instances).
+         * {@code enriched}: the enrich group's committed offsets on news.raw summed (records
+         * processed); {@code indexed}: the documents in the index (every article a run posts is
+         * new), not the publish group's offsets, which also count news.enriched's transaction
+         * markers; the lags: end offsets minus committed (markers included, so approximate);
+         * {@code enrichedEnds}: news.enriched's end offsets, to count the records written between
+         * two samples; {@code enrichConsumers}: members of the enrich group (threads of all
+         * instances).
          */
-        record Sample(long nanos, long enriched, long indexed, long rawLag, long enrichedLag, long enrichedWritten,
-                int enrichConsumers) {
+        record Sample(long nanos, long enriched, long indexed, long rawLag, long enrichedLag,
+                Map<TopicPartition, Long> enrichedEnds, int enrichConsumers) {
         }
 
         Sample sampleQuietly() {
@@ -490,7 +533,32 @@ public final class EndToEndBenchmark {
             long[] enriched = progress(PUBLISH_GROUP, Topics.ENRICHED);
             int consumers = admin.describeConsumerGroups(List.of(ENRICH_GROUP)).all().get(10, TimeUnit.SECONDS)
                     .get(ENRICH_GROUP).members().size();
-            return new Sample(System.nanoTime(), raw[0], enriched[0], raw[1], enriched[1], enriched[2], consumers);
+            return new Sample(System.nanoTime(), raw[0], documents(), raw[1], enriched[1], ends(Topics.ENRICHED),
+                    consumers);
+        }
+
+        private long documents() throws IOException, InterruptedException {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            elasticsearch + "/news-articles/_count")).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return 0; // no index yet
+            }
+            Matcher count = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(response.body());
+            if (response.statusCode() != 200 || !count.find()) {
+                throw new IOException("_count answered " + response.statusCode() + ": " + response.body());
+            }
+            return Long.parseLong(count.group(1));
+        }
+
+        private Map<TopicPartition, Long> ends(String topic) throws Exception {
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((partition, info) ->
+                    ends.put(partition, info.offset()));
+            return ends;
         }
 
         /** {committed offsets summed, lag summed, end offsets summed} of a group on a topic. */

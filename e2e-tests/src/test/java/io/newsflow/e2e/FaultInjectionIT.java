@@ -76,7 +76,9 @@ class FaultInjectionIT {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "ELASTICSEARCH_URIS", elasticsearch.url(),
                 // one consumer thread each: three JVMs, a broker and a node share two cores here
-                "NEWSFLOW_ENRICH_CONCURRENCY", "1");
+                "NEWSFLOW_ENRICH_CONCURRENCY", "1",
+                // the same after a restart, so the restarted enrich fences its crashed self at once
+                "NEWSFLOW_INSTANCE_ID", "faults");
         ingest = ServiceProcess.start("ingest-service", "faults-ingest", environment);
         enrich = ServiceProcess.start("enrich-service", "faults-enrich", environment);
         publish = ServiceProcess.start("publish-service", "faults-publish", environment);

@@ -3,6 +3,7 @@ package io.newsflow.kafka;
 import java.time.Duration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.scheduling.TaskScheduler;
@@ -20,6 +21,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *       limit</em>: an outage delays the pipeline but never sends an article to a dead-letter
  *       topic, from which it would need a person to bring it back.</li>
  * </ul>
+ *
+ * <p>A stage whose listener runs in a Kafka transaction (enrich: read, process, write exactly once)
+ * gets the same rule through {@link #retryAfterRollback}: it handles records that can never
+ * succeed in the listener itself, so whatever rolls a transaction back is transient.
  *
  * <p>During a back-off the listener container is paused rather than its thread put to sleep: the
  * consumer keeps polling (and getting nothing), so it stays in its group however long the outage
@@ -45,5 +50,17 @@ public final class ErrorHandlers {
                 new ContainerPausingBackOffHandler(new ListenerContainerPauseService(listeners, scheduler)));
         handler.addNotRetryableExceptions(DeadLetterException.class);
         return handler;
+    }
+
+    /**
+     * For a listener in a Kafka transaction: after a rollback, the whole poll is delivered again
+     * after a back-off, without limit (the records that can never succeed were dead-lettered by
+     * the listener, so a rollback means the broker could not take the output now).
+     */
+    public static DefaultAfterRollbackProcessor<Object, Object> retryAfterRollback(Duration initialInterval,
+            Duration maxInterval) {
+        var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+        backOff.setMaxInterval(maxInterval.toMillis());
+        return new DefaultAfterRollbackProcessor<>(backOff);
     }
 }

@@ -13,6 +13,9 @@ final class EmbeddedKafka implements TestInfrastructure.KafkaServer {
         broker.brokerProperty("auto.create.topics.enable", "false");
         // tests create many short-lived consumer groups; don't wait 3 s for more members each time
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        // the enrich service writes in transactions; one broker holds their state log
+        broker.brokerProperty("transaction.state.log.replication.factor", "1");
+        broker.brokerProperty("transaction.state.log.min.isr", "1");
         broker.afterPropertiesSet();
     }
 

@@ -70,12 +70,8 @@ public final class KafkaTopics {
 
     /** Every record the topic holds now (read until a poll brings nothing for 2 s). */
     public static List<ConsumerRecord<String, String>> readEverything(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = reader()) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + WAIT.toNanos();
             long quietSince = System.nanoTime();
@@ -91,12 +87,8 @@ public final class KafkaTopics {
     }
 
     private static List<ConsumerRecord<String, String>> read(String topic, String key, int expected, Duration settle) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = reader()) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + WAIT.toNanos();
             long settled = Long.MAX_VALUE;
@@ -112,5 +104,15 @@ public final class KafkaTopics {
             }
         }
         return matching;
+    }
+
+    /** A consumer of its own group, from the beginning, seeing only committed records. */
+    private static KafkaConsumer<String, String> reader() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 }

@@ -36,6 +36,14 @@ final class RawArticleHandler {
     private final EnrichmentPipeline pipeline;
     private final RepostFilter reposts;
     private final int maxValueBytes;
+    /** Posts whose record the broker refused as too large, to dead-letter when they come again. */
+    private final Map<String, String> refusedAsTooLarge = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 1000;
+                }
+            });
 
     /**
      * @param maxRecordBytes the producer's {@code max.request.size}: the largest record the broker
@@ -73,6 +81,15 @@ final class RawArticleHandler {
         reposts.remember(post);
     }
 
+    /**
+     * Tells the handler that the broker refused a {@link Outcome.Write}'s record as too large (the
+     * size check before sending makes this all but impossible). Inside a transaction the poll must
+     * then be rolled back; when the post comes again, it is dead-lettered instead of sent.
+     */
+    void refusedAsTooLarge(RepostFilter.Post post, String why) {
+        refusedAsTooLarge.put(post.id() + "@" + post.revision(), why);
+    }
+
     final class Batch {
 
         /** Posts of this poll whose records are sent but not yet acknowledged. */
@@ -95,6 +112,11 @@ final class RawArticleHandler {
             if (!violations.isEmpty()) {
                 return new Outcome.DeadLetter(DeadLetterReason.CONTRACT_VIOLATION,
                         "breaks the news.raw contract: " + String.join("; ", violations));
+            }
+            String refused = refusedAsTooLarge.remove(value.id() + "@" + revision);
+            if (refused != null) {
+                return new Outcome.DeadLetter(DeadLetterReason.OUTPUT_TOO_LARGE,
+                        "the broker refused the enriched record as too large: " + refused);
             }
             RepostFilter.Post post = RepostFilter.Post.of(value, revision);
             RepostFilter.Post earlier = pending.get(post.id());

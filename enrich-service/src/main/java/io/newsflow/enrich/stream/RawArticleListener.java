@@ -29,16 +29,18 @@ import org.springframework.stereotype.Component;
 /**
  * Thin Kafka shell around {@link RawArticleHandler}: each raw record in, and out either its
  * enriched record (under the same key), nothing (an unchanged re-post), or a dead letter with a
- * reason. A poll's enriched records are sent without waiting for each acknowledgement (the
- * consumer thread keeps enriching instead of idling a round trip per article); the listener
- * returns, and so the raw offsets are committed, only once every record of the poll is accounted
- * for: acknowledged by the broker, skipped, or dead-lettered (at-least-once; downstream is
- * idempotent by id and revision, so a redelivery is harmless).
+ * reason. Each poll runs in one Kafka transaction that the listener container begins and commits:
+ * the poll's enriched records and its raw offsets are committed together, or not at all, so
+ * every post becomes exactly one committed enriched record even if the instance dies mid-poll.
+ * The enriched records are sent without waiting for each acknowledgement (the consumer thread
+ * keeps enriching instead of idling a round trip per article); the listener returns, and so the
+ * transaction commits, only once every record of the poll is accounted for: acknowledged by the
+ * broker, skipped, or dead-lettered.
  *
- * <p>A send the broker refused because the record is too large is dead-lettered
- * ({@code output-too-large}); any other send failure is transient: the batch fails at that record,
- * the error handler commits what precedes it and retries it, after a back-off, for as long as it
- * takes. The re-post filter learns of a post only once its record was acknowledged.
+ * <p>Any send failure rolls the poll back; it is retried after a back-off for as long as it takes
+ * (a record the broker refused as too large is dead-lettered when it comes again). Dead letters
+ * are written outside the transaction, before it commits: a poll rolled back after one was written
+ * writes it again when retried, so a dead letter may appear twice, an article never zero times.
  */
 @Component
 class RawArticleListener {
@@ -70,7 +72,7 @@ class RawArticleListener {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, ArticleReceived> record = records.get(i);
             if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-                awaitAcknowledgements(records, sent);
+                awaitAcknowledgements(sent);
                 deadLetter(record, SerializationUtils.getExceptionFromHeader(record,
                         SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR), i);
                 continue;
@@ -83,22 +85,22 @@ class RawArticleListener {
             } else if (outcome instanceof RawArticleHandler.Outcome.Skip skip) {
                 count("skipped", skip.why());
             } else if (outcome instanceof RawArticleHandler.Outcome.DeadLetter dead) {
-                awaitAcknowledgements(records, sent);
+                awaitAcknowledgements(sent);
                 deadLetter(record, new DeadLetterException(dead.reason(), dead.detail()), i);
             }
         }
-        awaitAcknowledgements(records, sent);
+        awaitAcknowledgements(sent);
     }
 
     private record Sent(int index, RepostFilter.Post post, CompletableFuture<?> acknowledgement) {
     }
 
     /**
-     * Waits for every send; remembers the acknowledged posts, dead-letters the records the broker
-     * found too large, then fails the batch at the first record whose send failed otherwise.
+     * Waits for every send and remembers the acknowledged posts, then fails the batch at the first
+     * record whose send failed: the poll's transaction is rolled back and the poll retried. A
+     * record the broker refused as too large is dead-lettered when it comes again.
      */
-    private void awaitAcknowledgements(List<ConsumerRecord<String, ArticleReceived>> records, List<Sent> sent)
-            throws InterruptedException {
+    private void awaitAcknowledgements(List<Sent> sent) throws InterruptedException {
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         BatchListenerFailedException firstFailure = null;
         for (Sent one : sent) {
@@ -108,10 +110,10 @@ class RawArticleListener {
                 count("written", "none");
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? rootOf(e) : e;
-                if (firstFailure == null && cause instanceof RecordTooLargeException) {
-                    deadLetter(records.get(one.index()), new DeadLetterException(DeadLetterReason.OUTPUT_TOO_LARGE,
-                            "the broker refused the enriched record as too large: " + cause.getMessage()), one.index());
-                } else if (firstFailure == null) {
+                if (cause instanceof RecordTooLargeException) {
+                    handler.refusedAsTooLarge(one.post(), cause.getMessage());
+                }
+                if (firstFailure == null) {
                     firstFailure = new BatchListenerFailedException("The enriched record was not acknowledged", cause,
                             one.index());
                 }

@@ -17,7 +17,9 @@ import java.util.Map;
  * enriched record the broker <em>acknowledged</em>: everything the publisher sent except the
  * time it was received. Looking a post up changes nothing; only {@link #remember} does, and the
  * listener calls it after the acknowledgement, so a post whose output could not be written is
- * never mistaken for an unchanged re-post of itself when it is retried.
+ * never mistaken for an unchanged re-post of itself when it is retried. An acknowledged record
+ * may still be rolled back with its transaction; the post then comes again with the same
+ * revision, which the filter never takes for a re-post (see {@link Post#isCoveredBy}).
  *
  * <p>All posts of an article arrive on one partition, in order, at the consumer that owns that
  * partition, so this consumer-local memory sees every post of the articles it is responsible for.
@@ -45,9 +47,15 @@ final class RepostFilter {
             return new Post(article.id(), revision, RepostFilter.fingerprint(article));
         }
 
-        /** Whether {@code earlier} needs no successor for this post: same content, or newer. */
+        /**
+         * Whether {@code earlier} makes this post need no record of its own: it is a newer
+         * revision, or an older one with the same content. The same revision again is not
+         * covered: that is this very post delivered again because its first record was never
+         * committed (a rolled-back transaction), and it must be written again.
+         */
         boolean isCoveredBy(Post earlier) {
-            return earlier != null && (earlier.revision > revision || Arrays.equals(earlier.fingerprint, fingerprint));
+            return earlier != null && (earlier.revision > revision
+                    || earlier.revision < revision && Arrays.equals(earlier.fingerprint, fingerprint));
         }
     }
 

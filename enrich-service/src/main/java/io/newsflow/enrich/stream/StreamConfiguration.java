@@ -9,23 +9,20 @@ import io.newsflow.kafka.ErrorHandlers;
 import io.newsflow.kafka.EventSerdes;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 
 /**
- * Kafka wiring of the enrich service: typed JSON in, the enriched records' JSON out, the topics
- * this service owns, and the one error handler (transient failures retried without limit, records
- * that can never succeed dead-lettered with a reason).
+ * Kafka wiring of the enrich service: typed JSON in, the enriched records' JSON out in one
+ * transaction per poll, the topics this service owns, and what happens on failure (records that
+ * can never succeed dead-lettered with a reason by the listener; anything else rolled back and
+ * retried without limit).
  */
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
@@ -70,11 +67,16 @@ class StreamConfiguration {
         return EventSerdes.readingValuesAs(ArticleReceived.class);
     }
 
-    /** Values are the enriched records' JSON, made (and measured) by {@link RawArticleHandler}. */
+    /**
+     * Values are the enriched records' JSON, made (and measured) by {@link RawArticleHandler}.
+     * Boot's producer factory, which is transactional ({@code transaction-id-prefix}): the listener
+     * container begins a transaction per poll, the enriched records are written in it, and the raw
+     * offsets are committed with it, so each post is enriched into exactly one committed record
+     * even when an instance dies mid-poll (consumers read with {@code isolation.level=read_committed}).
+     */
     @Bean
-    KafkaTemplate<String, byte[]> enrichedArticleTemplate(KafkaProperties kafka) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
-                new StringSerializer(), new ByteArraySerializer()));
+    KafkaTemplate<String, byte[]> enrichedArticleTemplate(ProducerFactory<String, byte[]> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
     }
 
     @Bean
@@ -82,19 +84,13 @@ class StreamConfiguration {
         return new DeadLetterPublisher(kafka.buildProducerProperties(), properties.deadLetter().name(), meters);
     }
 
+    /**
+     * What follows a rolled-back poll: the whole poll again, after a back-off, for as long as it
+     * takes (records that can never be enriched are dead-lettered by the listener itself).
+     */
     @Bean
-    DefaultErrorHandler errorHandler(DeadLetterPublisher deadLetters, EnrichProperties properties,
-            KafkaListenerEndpointRegistry listeners, ThreadPoolTaskScheduler enrichBackOffScheduler) {
-        return ErrorHandlers.pauseAndRetry(deadLetters, properties.retry().initialInterval(),
-                properties.retry().maxInterval(), listeners, enrichBackOffScheduler);
-    }
-
-    /** Resumes paused listener containers when their back-off ends. */
-    @Bean
-    ThreadPoolTaskScheduler enrichBackOffScheduler() {
-        var scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("enrich-backoff-");
-        return scheduler;
+    DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(EnrichProperties properties) {
+        return ErrorHandlers.retryAfterRollback(properties.retry().initialInterval(), properties.retry().maxInterval());
     }
 
     private static int maxRequestSize(KafkaProperties kafka) {

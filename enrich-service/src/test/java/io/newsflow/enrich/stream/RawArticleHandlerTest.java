@@ -46,8 +46,23 @@ class RawArticleHandlerTest {
         assertThat(handler.batch().handle(post.id(), post, 1)).isInstanceOf(RawArticleHandler.Outcome.Write.class);
 
         handler.written(((RawArticleHandler.Outcome.Write) first).post());
+        assertThat(handler.batch().handle(post.id(), post, 1)).as("the same post again: its transaction was "
+                + "rolled back after the ack, so it must be written again").isInstanceOf(RawArticleHandler.Outcome.Write.class);
         assertThat(handler.batch().handle(post.id(), post, 2))
                 .isEqualTo(new RawArticleHandler.Outcome.Skip("unchanged-repost"));
+    }
+
+    @Test
+    void aPostTheBrokerRefusedAsTooLargeIsDeadLetteredWhenItComesAgain() {
+        RawArticleHandler handler = handler(TEN_MIB);
+        ArticleReceived post = article("https://x.example/refused", TEXT);
+        var write = (RawArticleHandler.Outcome.Write) handler.batch().handle(post.id(), post, 7);
+        handler.refusedAsTooLarge(write.post(), "The message is 11000000 bytes");
+        assertThat(handler.batch().handle(post.id(), post, 7)).isInstanceOfSatisfying(
+                RawArticleHandler.Outcome.DeadLetter.class, dead -> {
+                    assertThat(dead.reason()).isEqualTo(DeadLetterReason.OUTPUT_TOO_LARGE);
+                    assertThat(dead.detail()).contains("11000000 bytes");
+                });
     }
 
     @Test

@@ -50,6 +50,13 @@ class RepostFilterTest {
     }
 
     @Test
+    void theSamePostAgainIsNeverTakenForARepostOfItself() {
+        RepostFilter filter = new RepostFilter(10);
+        RepostFilter.Post post = written(filter, "a", "v1", 5);
+        assertThat(filter.isCovered(post)).isFalse();
+    }
+
+    @Test
     void aPostOlderThanTheWrittenOneIsCovered() {
         RepostFilter filter = new RepostFilter(10);
         written(filter, "a", "v2", 20);

@@ -80,6 +80,7 @@ public final class BackfillCommand {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-backfill");
         try (RestClient rest = ElasticsearchClients.restClient(esSettings);
                 var consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(),
