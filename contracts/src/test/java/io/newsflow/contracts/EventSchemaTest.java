@@ -104,6 +104,47 @@ class EventSchemaTest {
     }
 
     @Test
+    void theDeadLetterHeaderSchemaNamesEveryReasonTheCodeWrites() {
+        JsonNode schema;
+        try (InputStream in = EventSchemaTest.class.getResourceAsStream("/schemas/dead-letter-headers.v1.schema.json")) {
+            schema = EventJson.mapper().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        JsonNode reasons = schema.get("properties").get(DeadLetterReason.HEADER).get("enum");
+        assertThat(reasons.valueStream().map(JsonNode::asString).toList()).containsExactlyElementsOf(
+                java.util.Arrays.stream(DeadLetterReason.values()).map(DeadLetterReason::code).toList());
+        for (String header : List.of(DeadLetterReason.ARTICLE_ID_HEADER, DeadLetterReason.DETAIL_HEADER,
+                DeadLetterReason.VALUE_OMITTED_HEADER)) {
+            assertThat(schema.get("properties").has(header)).as(header).isTrue();
+        }
+        ObjectNode headers = EventJson.mapper().createObjectNode().put(DeadLetterReason.HEADER, "index-rejected")
+                .put("kafka_dlt-original-topic", Topics.ENRICHED);
+        assertThat(errors("dead-letter-headers.v1.schema.json", headers)).isEmpty();
+        headers.put(DeadLetterReason.HEADER, "gone-away");
+        assertThat(errors("dead-letter-headers.v1.schema.json", headers)).isNotEmpty();
+    }
+
+    @Test
+    void recordsKeepingTheContractHaveNoViolationsAndBareOnesAreNamed() {
+        assertThat(received().contractViolations(received().id())).isEmpty();
+        assertThat(enriched().contractViolations(enriched().id())).isEmpty();
+        ArticleReceived bare = EventJson.mapper().readValue("{\"schemaVersion\":1,\"id\":\"k1\"}", ArticleReceived.class);
+        assertThat(bare.contractViolations("k1")).containsExactly("id is not 32 lower-case hex digits",
+                "source is missing (a name and/or a domain)", "receivedAt is missing", "neither html nor text is present");
+        assertThat(received().contractViolations("another")).containsExactly("id differs from the record's key");
+    }
+
+    @Test
+    void revisionsOrderPostsByAppendTimeThenOffsetAndStayExactInJavaScript() {
+        assertThat(Revisions.of(1_764_064_800_123L, 42)).isEqualTo(1_764_064_800_123_042L);
+        assertThat(Revisions.of(1_764_064_800_123L, 43)).isGreaterThan(Revisions.of(1_764_064_800_123L, 42));
+        assertThat(Revisions.of(1_764_064_800_124L, 0)).isGreaterThan(Revisions.of(1_764_064_800_123L, 999));
+        assertThat(Revisions.appendTime(Revisions.of(1_764_064_800_123L, 7)).toEpochMilli()).isEqualTo(1_764_064_800_123L);
+        assertThat(Revisions.of(Instant.parse("2100-01-01T00:00:00Z").toEpochMilli(), 999)).isLessThan(1L << 53);
+    }
+
+    @Test
     void sourceMayBeGivenAsABareName() {
         Source source = EventJson.mapper().readValue("\"Reuters\"", Source.class);
         assertThat(source).isEqualTo(new Source("Reuters", null));
