@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.ingest.intake.ArticleSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.contracts.ArticleIds;
@@ -113,6 +114,11 @@ class IngestServiceIT {
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+        // written by the API's one error handler, like every other problem
+        var problem = EventJson.mapper().readTree(none.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://newsflow.io/problems/unauthorized");
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/articles");
         assertThat(post(json, "Authorization", "Bearer wrong-key").statusCode()).isEqualTo(403);
     }
 

@@ -1,23 +1,23 @@
 package io.newsflow.ingest.security;
 
-import io.newsflow.ingest.articles.IntakeMetrics;
-import io.newsflow.ingest.articles.Problems;
+import io.newsflow.ingest.web.ApiProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Lets a request to {@code /api/} through only with an accepted key, as
  * {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}: 401 without a key, 403 with a
- * wrong one, 429 with Retry-After over the key's rate limit, all as problem JSON. It runs before
- * the body is read, so an unauthenticated or throttled client cannot make the service read
- * megabytes.
+ * wrong one, 429 with Retry-After over the key's rate limit. It runs before the body is read, so
+ * an unauthenticated or throttled client cannot make the service read megabytes. Refusals are
+ * handed to Spring's {@link HandlerExceptionResolver}, so the API's one error handler writes them
+ * like every other problem.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -26,12 +26,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final RateLimiter rateLimiter;
-    private final IntakeMetrics metrics;
+    private final HandlerExceptionResolver problems;
 
-    ApiKeyFilter(ApiKeys keys, RateLimiter rateLimiter, IntakeMetrics metrics) {
+    ApiKeyFilter(ApiKeys keys, RateLimiter rateLimiter, HandlerExceptionResolver problems) {
         this.keys = keys;
         this.rateLimiter = rateLimiter;
-        this.metrics = metrics;
+        this.problems = problems;
     }
 
     @Override
@@ -44,21 +44,23 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = presentedKey(request);
         if (key == null) {
-            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
-                    "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+            refuse(request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.")
+                    .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
             return;
         }
         String holder = keys.holderOf(key);
         if (holder == null) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden", "The API key is not accepted.");
+            refuse(request, response, new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "The API key is not accepted."));
             return;
         }
         if (rateLimiter.enabled()) {
             long wait = rateLimiter.secondsToWait(holder);
             if (wait > 0) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
-                refuse(response, 429, "too-many-requests", "Too many requests",
-                        "This API key is over its rate limit; retry after " + wait + " s.");
+                refuse(request, response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                        "Too many requests", "This API key is over its rate limit; retry after " + wait + " s.")
+                        .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait)));
                 return;
             }
         }
@@ -76,16 +78,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         return apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
     }
 
-    private void refuse(HttpServletResponse response, int status, String type, String title, String detail)
-            throws IOException {
-        metrics.rejected(type);
-        response.setStatus(status);
-        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"" + Problems.TYPES + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiProblem problem) {
+        problems.resolveException(request, response, null, problem);
     }
 }

@@ -1,15 +1,16 @@
 package io.newsflow.ingest.security;
 
 import io.newsflow.ingest.IngestProperties;
-import io.newsflow.ingest.articles.IntakeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Secure by default: the API requires a key. Only the {@code local} profile (a developer's
@@ -38,9 +39,9 @@ class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, IngestProperties properties,
-            IntakeMetrics metrics) {
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         var registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys,
-                new RateLimiter(properties.security().rateLimit()), metrics));
+                new RateLimiter(properties.security().rateLimit()), problems));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setEnabled(!keys.isEmpty());

@@ -1,11 +1,11 @@
 package io.newsflow.ingest.status;
 
+import io.newsflow.ingest.intake.IntakeMetrics;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.newsflow.ingest.IngestProperties;
-import io.newsflow.ingest.articles.IntakeMetrics;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +30,7 @@ class ArticleStatusControllerTest {
 
     @Nested
     @WebMvcTest(ArticleStatusController.class)
-    @Import(Properties.class)
+    @Import({Properties.class, StatusConfiguration.class})
     class WithoutAnIndex {
 
         @Autowired
@@ -54,7 +54,7 @@ class ArticleStatusControllerTest {
 
     @Nested
     @WebMvcTest(ArticleStatusController.class)
-    @Import(Properties.class)
+    @Import({Properties.class, StatusConfiguration.class})
     @TestPropertySource(properties = {"newsflow.ingest.status.elasticsearch-uri=http://127.0.0.1:9",
             "newsflow.ingest.status.timeout=1s"})
     class WithAnUnreachableIndex {

@@ -1,9 +1,0 @@
-package io.newsflow.ingest.articles;
-
-/** The request carries more than the configured limit allows (413). */
-public class PayloadTooLargeException extends RuntimeException {
-
-    public PayloadTooLargeException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,57 @@
+package io.newsflow.ingest.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A refusal that any part of the API raises (a security filter, a controller) and that
+ * {@link ApiErrorHandler} answers: so every problem document the service writes is made in one
+ * place, by Spring's {@link ProblemDetail}, and none can drift from the others.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    /**
+     * @param type   the stable reason, the last segment of the problem's {@code type} URI
+     * @param title  a short summary that does not change from occurrence to occurrence
+     * @param detail what happened this time, for the client's developer
+     */
+    public ApiProblem(HttpStatus status, String type, String title, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    /** The same problem, answered with a response header too (Retry-After, WWW-Authenticate). */
+    public ApiProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    ProblemDetail toProblemDetail() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setType(URI.create(Problems.TYPES + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}
