@@ -1,5 +1,6 @@
 package io.newsflow.enrich.keywords;
 
+import io.newsflow.enrich.data.LoadedOnce;
 import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextAnalysis;
 import io.newsflow.enrich.text.Token;
@@ -57,7 +58,7 @@ public final class KeywordExtractor {
 
     private static final Set<String> UNSEGMENTED = Set.of("zh", "ja", "th", "lo", "km", "my", "bo");
 
-    private static volatile KeywordExtractor standard;
+    private static final LoadedOnce<KeywordExtractor> STANDARD = LoadedOnce.of(() -> new KeywordExtractor(Stopwords.standard()));
 
     private final Stopwords stopwords;
 
@@ -67,17 +68,7 @@ public final class KeywordExtractor {
 
     /** The shared instance with the bundled stopword lists. */
     public static KeywordExtractor standard() {
-        KeywordExtractor k = standard;
-        if (k == null) {
-            synchronized (KeywordExtractor.class) {
-                k = standard;
-                if (k == null) {
-                    k = new KeywordExtractor(Stopwords.standard());
-                    standard = k;
-                }
-            }
-        }
-        return k;
+        return STANDARD.get();
     }
 
     /**

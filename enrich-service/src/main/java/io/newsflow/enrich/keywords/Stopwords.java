@@ -1,5 +1,6 @@
 package io.newsflow.enrich.keywords;
 
+import io.newsflow.enrich.data.LoadedOnce;
 import io.newsflow.enrich.data.DataFiles;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +17,7 @@ public final class Stopwords {
 
     private static final String RESOURCE = "/enrich/keywords/stopwords.tsv";
 
-    private static volatile Stopwords standard;
+    private static final LoadedOnce<Stopwords> STANDARD = LoadedOnce.of(() -> new Stopwords(load()));
 
     private final Map<String, Set<String>> byLanguage;
 
@@ -26,17 +27,7 @@ public final class Stopwords {
 
     /** The shared instance (loaded once, ~21,000 words). */
     public static Stopwords standard() {
-        Stopwords s = standard;
-        if (s == null) {
-            synchronized (Stopwords.class) {
-                s = standard;
-                if (s == null) {
-                    s = new Stopwords(load());
-                    standard = s;
-                }
-            }
-        }
-        return s;
+        return STANDARD.get();
     }
 
     /**

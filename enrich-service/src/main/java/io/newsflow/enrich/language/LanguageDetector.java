@@ -1,5 +1,6 @@
 package io.newsflow.enrich.language;
 
+import io.newsflow.enrich.data.LoadedOnce;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ public final class LanguageDetector {
 
     private static final String MODEL = "/langdetect-183.bin";
 
-    private static volatile LanguageDetector standard;
+    private static final LoadedOnce<LanguageDetector> STANDARD = LoadedOnce.of(() -> new LanguageDetector(loadModel()));
 
     private static final Map<String, String> ISO3_TO_ISO1 = twoLetterCodes();
 
@@ -94,17 +95,7 @@ public final class LanguageDetector {
 
     /** The shared instance; the model is loaded on first use (~0.6 s). */
     public static LanguageDetector standard() {
-        LanguageDetector d = standard;
-        if (d == null) {
-            synchronized (LanguageDetector.class) {
-                d = standard;
-                if (d == null) {
-                    d = new LanguageDetector(loadModel());
-                    standard = d;
-                }
-            }
-        }
-        return d;
+        return STANDARD.get();
     }
 
     private static LanguageDetectorModel loadModel() {

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.places;
 
+import io.newsflow.enrich.data.LoadedOnce;
 import io.newsflow.enrich.places.Gazetteer.Sense;
 import io.newsflow.enrich.places.PlaceScanner.Hit;
 import io.newsflow.enrich.places.PlaceScanner.Source;
@@ -58,7 +59,7 @@ public final class PlaceResolver {
     /** A nationality supports its country less than a place does ("Georgians" may live in Atlanta). */
     private static final double DEMONYM_SUPPORT = 1;
 
-    private static volatile PlaceResolver standard;
+    private static final LoadedOnce<PlaceResolver> STANDARD = LoadedOnce.of(() -> new PlaceResolver(Gazetteer.load()));
 
     private final Gazetteer gazetteer;
     private final PlaceScanner scanner;
@@ -70,17 +71,7 @@ public final class PlaceResolver {
 
     /** The resolver over the bundled gazetteer, loaded once per JVM. */
     public static PlaceResolver standard() {
-        PlaceResolver r = standard;
-        if (r == null) {
-            synchronized (PlaceResolver.class) {
-                r = standard;
-                if (r == null) {
-                    r = new PlaceResolver(Gazetteer.load());
-                    standard = r;
-                }
-            }
-        }
-        return r;
+        return STANDARD.get();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.sentiment;
 
+import io.newsflow.enrich.data.LoadedOnce;
 import io.newsflow.enrich.data.DataFiles;
 import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextAnalysis;
@@ -53,7 +54,7 @@ public final class SentimentAnalyzer {
             "never", "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "wasnt",
             "werent", "without", "wont", "wouldnt", "rarely", "seldom", "despite", "no");
 
-    private static volatile SentimentAnalyzer standard;
+    private static final LoadedOnce<SentimentAnalyzer> STANDARD = LoadedOnce.of(() -> new SentimentAnalyzer(load()));
 
     private final Map<String, Double> lexicon;
 
@@ -63,17 +64,7 @@ public final class SentimentAnalyzer {
 
     /** The shared instance with the bundled lexicon (loaded once, ~7,000 words). */
     public static SentimentAnalyzer standard() {
-        SentimentAnalyzer s = standard;
-        if (s == null) {
-            synchronized (SentimentAnalyzer.class) {
-                s = standard;
-                if (s == null) {
-                    s = new SentimentAnalyzer(load());
-                    standard = s;
-                }
-            }
-        }
-        return s;
+        return STANDARD.get();
     }
 
     /**

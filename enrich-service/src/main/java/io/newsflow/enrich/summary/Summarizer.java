@@ -1,5 +1,6 @@
 package io.newsflow.enrich.summary;
 
+import io.newsflow.enrich.data.LoadedOnce;
 import io.newsflow.enrich.keywords.Stopwords;
 import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextAnalysis;
@@ -49,7 +50,7 @@ public final class Summarizer {
             "^\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,30}(?:, \\p{Lu}[\\p{L}\\p{M}.'’ -]{1,30})?(?:\\s*\\([^)]{1,30}\\))?"
                     + "\\s*(?:--|[-—–])\\s+(?=\\S)");
 
-    private static volatile Summarizer standard;
+    private static final LoadedOnce<Summarizer> STANDARD = LoadedOnce.of(() -> new Summarizer(Stopwords.standard()));
 
     private final Stopwords stopwords;
 
@@ -59,17 +60,7 @@ public final class Summarizer {
 
     /** The shared instance (shares the keyword extractor's stopword lists). */
     public static Summarizer standard() {
-        Summarizer s = standard;
-        if (s == null) {
-            synchronized (Summarizer.class) {
-                s = standard;
-                if (s == null) {
-                    s = new Summarizer(Stopwords.standard());
-                    standard = s;
-                }
-            }
-        }
-        return s;
+        return STANDARD.get();
     }
 
     /**

@@ -33,8 +33,8 @@ class LedgerTest {
 
         Ledger.Report report = ledger.report();
 
-        assertThat(report.articles()).isEqualTo(10);
-        assertThat(report.posts()).isEqualTo(11);
+        assertThat(report.articles()).isEqualTo(9);
+        assertThat(report.posts()).isEqualTo(10);
         assertThat(report.indexed()).isEqualTo(2);
         assertThat(report.indexedEarlier()).isEqualTo(1);
         assertThat(report.deadLettered()).isEqualTo(Map.of("output-too-large", 1L, "contract-violation", 1L,
