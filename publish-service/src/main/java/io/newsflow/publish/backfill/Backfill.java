@@ -1,5 +1,8 @@
 package io.newsflow.publish.backfill;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.publish.indexing.ArticleIndex;
@@ -35,8 +38,13 @@ import org.apache.kafka.common.TopicPartition;
 public final class Backfill {
 
     private static final Pattern VERSION = Pattern.compile("-v(\\d+)$");
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final int MAX_ATTEMPTS = 12;
+    private static final RetryConfig RETRY = RetryConfig.<List<ArticleIndex.Write>>custom()
+            .maxAttempts(MAX_ATTEMPTS)
+            .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(30)))
+            .retryOnResult(remaining -> !remaining.isEmpty())
+            .retryExceptions(IOException.class)
+            .build();
 
     private final Consumer<String, byte[]> consumer;
     private final ArticleIndex index;
@@ -145,48 +153,63 @@ public final class Backfill {
         }
     }
 
+    /**
+     * Writes a bulk, and again the items Elasticsearch asked to retry (429, 5xx) or all of them
+     * when it could not be reached, with exponential back-off (Resilience4j), up to
+     * {@value #MAX_ATTEMPTS} attempts; then gives up with the alias unchanged.
+     */
     private void write(ArticleIndex writer, List<ArticleIndex.Write> writes, Counts counts)
             throws IOException, InterruptedException {
-        List<ArticleIndex.Write> pending = writes;
-        Duration backoff = Duration.ofSeconds(1);
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<ArticleIndex.Write> retry = new ArrayList<>();
-            try {
-                List<ArticleIndex.Outcome> outcomes = writer.write(pending);
-                for (int i = 0; i < outcomes.size(); i++) {
-                    ArticleIndex.Outcome outcome = outcomes.get(i);
-                    switch (outcome.kind()) {
-                        case WRITTEN -> {
-                            if (pending.get(i) instanceof ArticleIndex.Write.Delete) {
-                                counts.deleted++;
-                            } else {
-                                counts.written++;
-                            }
-                        }
-                        case STALE -> counts.stale++;
-                        case REJECTED -> {
-                            counts.rejected++;
-                            if (counts.rejected <= 5) {
-                                progress.printf("  rejected: %s%n", outcome);
-                            }
-                        }
-                        case RETRY -> retry.add(pending.get(i));
+        List<List<ArticleIndex.Write>> pending = new ArrayList<>(List.of(writes));
+        Retry retry = Retry.of("backfill-bulk", RETRY);
+        retry.getEventPublisher().onRetry(event -> progress.printf("  Elasticsearch %s; retrying in %d ms%n",
+                event.getLastThrowable() != null ? "unavailable (" + event.getLastThrowable().getMessage() + ")"
+                        : "asked to retry " + pending.get(0).size() + " writes",
+                event.getWaitInterval().toMillis()));
+        List<ArticleIndex.Write> left;
+        try {
+            left = retry.executeCheckedSupplier(() -> {
+                List<ArticleIndex.Write> again = writeOnce(writer, pending.get(0), counts);
+                pending.set(0, again);
+                return again;
+            });
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        if (!left.isEmpty()) {
+            throw new IOException("Elasticsearch did not take " + left.size() + " writes after " + MAX_ATTEMPTS
+                    + " attempts; the alias was not changed unless the rebuild had finished");
+        }
+    }
+
+    /** One bulk: counts what was done, returns what Elasticsearch asked to retry. */
+    private List<ArticleIndex.Write> writeOnce(ArticleIndex writer, List<ArticleIndex.Write> pending, Counts counts)
+            throws IOException {
+        List<ArticleIndex.Write> retry = new ArrayList<>();
+        List<ArticleIndex.Outcome> outcomes = writer.write(pending);
+        for (int i = 0; i < outcomes.size(); i++) {
+            ArticleIndex.Outcome outcome = outcomes.get(i);
+            switch (outcome.kind()) {
+                case WRITTEN -> {
+                    if (pending.get(i) instanceof ArticleIndex.Write.Delete) {
+                        counts.deleted++;
+                    } else {
+                        counts.written++;
                     }
                 }
-            } catch (IOException e) {
-                retry = pending;
-                progress.printf("  Elasticsearch unavailable (%s)%n", e.getMessage());
+                case STALE -> counts.stale++;
+                case REJECTED -> {
+                    counts.rejected++;
+                    if (counts.rejected <= 5) {
+                        progress.printf("  rejected: %s%n", outcome);
+                    }
+                }
+                case RETRY -> retry.add(pending.get(i));
             }
-            if (!retry.isEmpty() && attempt == MAX_ATTEMPTS) {
-                throw new IOException("Elasticsearch did not take " + retry.size() + " writes after "
-                        + MAX_ATTEMPTS + " attempts; the alias was not changed unless the rebuild had finished");
-            }
-            if (!retry.isEmpty()) {
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-            pending = retry;
         }
+        return retry;
     }
 
     private static final class Counts {
