@@ -1,5 +1,6 @@
 package io.newsflow.enrich.extraction;
 
+import io.newsflow.pages.PageCharsets;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,14 +50,14 @@ public final class ArticleExtractor {
      * the offline command and raw page uploads.
      */
     public static String decodeHtml(byte[] bytes) {
-        return CharsetSniffer.decode(bytes);
+        return PageCharsets.decode(bytes);
     }
 
     /** Decodes raw bytes (BOM, then meta charset / http-equiv, then UTF-8, then windows-1252) and extracts. */
     public ExtractedArticle fromHtmlBytes(byte[] bytes, String url) {
         String html;
         try {
-            html = CharsetSniffer.decode(bytes);
+            html = PageCharsets.decode(bytes);
         } catch (RuntimeException e) {
             return failure(url, ExtractedArticle.FLAG_ERROR);
         }

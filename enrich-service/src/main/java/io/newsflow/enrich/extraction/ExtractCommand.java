@@ -1,5 +1,6 @@
 package io.newsflow.enrich.extraction;
 
+import io.newsflow.pages.PageCharsets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class ExtractCommand {
             PageFiles.Page page = PageFiles.read(p);
             ExtractedArticle a;
             if (textMode) {
-                String visible = VisibleText.of(CharsetSniffer.decode(page.bytes()));
+                String visible = VisibleText.of(PageCharsets.decode(page.bytes()));
                 a = extractor.fromText(visible, null);
             } else {
                 a = extractor.fromHtmlBytes(page.bytes(), null);

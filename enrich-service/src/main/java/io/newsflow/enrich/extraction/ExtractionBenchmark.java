@@ -1,5 +1,6 @@
 package io.newsflow.enrich.extraction;
 
+import io.newsflow.pages.PageCharsets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class ExtractionBenchmark {
         }
         ArticleExtractor extractor = new ArticleExtractor();
         Work extract = page -> extractor.fromHtmlBytes(page.bytes(), null).body().length();
-        Work parse = page -> Jsoup.parse(CharsetSniffer.decode(page.bytes())).childNodeSize();
+        Work parse = page -> Jsoup.parse(PageCharsets.decode(page.bytes())).childNodeSize();
         measure(pages, 5, extract); // warm-up
         measure(pages, 3, parse);
         double[] e = new double[rounds];

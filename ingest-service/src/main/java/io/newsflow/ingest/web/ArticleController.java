@@ -79,8 +79,9 @@ class ArticleController {
 
     @Operation(summary = "Post a page or scraped text as it is",
             description = "The body is the page (text/html) or the text (text/plain); the article's fields are "
-                    + "query parameters. Without a charset in Content-Type, pages are decoded as browsers do "
-                    + "(BOM, UTF-8, their <meta charset>, windows-1252); text must be UTF-8.",
+                    + "query parameters. Pages are decoded as browsers do (BOM, the charset in Content-Type, "
+                    + "their <meta charset>, UTF-8, windows-1252); bytes that charset cannot decode are refused. "
+                    + "Text must be UTF-8 unless Content-Type declares its charset.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.TEXT_HTML_VALUE), @Content(mediaType = MediaType.TEXT_PLAIN_VALUE)}))
     @ApiResponse(responseCode = "202", description = "Accepted: the broker has it",
@@ -200,7 +201,7 @@ class ArticleController {
      * What the client gets back for an accepted article.
      *
      * @param id         the article id, stable for the article's URL
-     * @param revision   this post's revision (the broker's append time, epoch ms)
+     * @param revision   this post's revision: which post of the article wins (see Revisions)
      * @param receivedAt when the service accepted it
      */
     record Accepted(String id, long revision, Instant receivedAt) {
