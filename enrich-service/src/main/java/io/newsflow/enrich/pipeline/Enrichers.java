@@ -23,10 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The enrichers as pipeline steps: thin adapters from each feature's plain-Java component to the
- * draft and the record's types. Each component loads its data once, in {@link #standard()}; each
- * step reads what earlier steps found (the segmented body, the language, the entities) and fills
- * only its own fields, so a failing step leaves the others whole.
+ * The enrichers: thin adapters from each feature's plain-Java component to a part in the record's
+ * types ({@link Parts}). Each component loads its data once, in {@link #standard()}; each enricher
+ * reads the article as read, its text and the parts found before it (the language, the entities)
+ * and makes only its own part, so a failing one leaves the others whole.
  */
 final class Enrichers {
 
@@ -34,7 +34,7 @@ final class Enrichers {
     }
 
     /** Every enricher, in the order they depend on one another; loads all their data. */
-    static List<EnrichmentStep> standard() {
+    static List<Enricher> standard() {
         PlaceResolver places = PlaceResolver.standard();
         return List.of(
                 new LanguageStep(LanguageDetector.standard()),
@@ -53,42 +53,42 @@ final class Enrichers {
         return Math.round(value * 1000) / 1000.0;
     }
 
-    private static String language(ArticleDraft draft) {
-        return draft.language == null ? null : draft.language.code();
+    private static String language(Findings earlier) {
+        Parts.Language language = earlier.get(Parts.Language.class);
+        return language == null ? null : language.value().code();
     }
 
     /**
      * The body's language; the publisher's declared language, else the page's {@code lang}, only
      * settles near-ties and very short bodies.
      */
-    record LanguageStep(LanguageDetector detector) implements EnrichmentStep {
+    record LanguageStep(LanguageDetector detector) implements Enricher {
         @Override
         public String name() {
             return "language";
         }
 
         @Override
-        public void apply(ArticleDraft draft) {
-            String hint = draft.received().language() != null ? draft.received().language()
-                    : draft.extracted == null ? null : draft.extracted.htmlLang();
-            DetectedLanguage detected = detector.detect(draft.body, draft.title, hint);
-            if (detected != null && detected.code() != null) {
-                draft.language = new ArticleEnriched.Language(detected.code(), round(detected.confidence()));
-            }
+        public Parts.Language find(Reading reading, Text text, Findings earlier) {
+            String hint = reading.declaredLanguage() != null ? reading.declaredLanguage()
+                    : reading.page() == null ? null : reading.page().htmlLang();
+            DetectedLanguage detected = detector.detect(reading.body(), reading.title(), hint);
+            return detected == null || detected.code() == null ? null
+                    : new Parts.Language(new ArticleEnriched.Language(detected.code(), round(detected.confidence())));
         }
     }
 
-    record EntitiesStep(EntityRecognizer recognizer) implements EnrichmentStep {
+    record EntitiesStep(EntityRecognizer recognizer) implements Enricher {
         @Override
         public String name() {
             return "entities";
         }
 
         @Override
-        public void apply(ArticleDraft draft) {
+        public Parts.Entities find(Reading reading, Text text, Findings earlier) {
             List<ArticleEnriched.Entity> entities = new ArrayList<>();
             List<ArticleEnriched.Entity> locations = new ArrayList<>();
-            for (Entity entity : recognizer.recognize(draft.analysis, language(draft))) {
+            for (Entity entity : recognizer.recognize(text.analysis(), language(earlier))) {
                 var converted = new ArticleEnriched.Entity(entity.type().name(), entity.text(), entity.canonicalName(),
                         entity.aliases(), entity.id(), entity.mentions(), entity.offsets().stream()
                                 .map(span -> new ArticleEnriched.Span(span.start(), span.end())).toList(),
@@ -98,122 +98,124 @@ final class Enrichers {
                     locations.add(converted);
                 }
             }
-            draft.entities = entities;
-            draft.locationEntities = locations;
+            return new Parts.Entities(entities, locations);
         }
     }
 
     /** Places from the body, the title, the dateline and the locations the recogniser found. */
-    record PlacesStep(PlaceResolver resolver) implements EnrichmentStep {
+    record PlacesStep(PlaceResolver resolver) implements Enricher {
         @Override
         public String name() {
             return "places";
         }
 
         @Override
-        public void apply(ArticleDraft draft) {
+        public Parts.Places find(Reading reading, Text text, Findings earlier) {
             List<Mention> mentions = new ArrayList<>();
-            for (ArticleEnriched.Entity location : draft.locationEntities) {
+            Parts.Entities entities = earlier.get(Parts.Entities.class);
+            for (ArticleEnriched.Entity location : entities == null ? List.<ArticleEnriched.Entity>of()
+                    : entities.locations()) {
                 for (ArticleEnriched.Span span : location.offsets()) {
-                    mentions.add(new Mention(draft.body.substring(span.start(), span.end()), span.start(), span.end()));
+                    mentions.add(new Mention(reading.body().substring(span.start(), span.end()), span.start(),
+                            span.end()));
                 }
             }
-            String datelinePlace = draft.extracted == null || draft.extracted.dateline() == null ? null
-                    : draft.extracted.dateline().place();
-            PlaceAnalysis analysis = resolver.resolve(draft.title, draft.analysis, datelinePlace, mentions);
-            draft.places = analysis.places().stream().map(place -> new ArticleEnriched.Place(place.name(),
-                    place.countryCode(), place.kind(), place.lat(), place.lon(), place.mentions())).toList();
-            draft.countries = analysis.countries();
-            draft.primaryCountry = analysis.primaryCountry();
-            draft.datelineCountryCode = analysis.datelineCountryCode();
-            draft.location = analysis.location() == null ? null
-                    : new ArticleEnriched.GeoPoint(analysis.location().lat(), analysis.location().lon());
+            PlaceAnalysis analysis = resolver.resolve(reading.title(), text.analysis(), reading.datelinePlace(),
+                    mentions);
+            return new Parts.Places(analysis.places().stream().map(place -> new ArticleEnriched.Place(place.name(),
+                    place.countryCode(), place.kind(), place.lat(), place.lon(), place.mentions())).toList(),
+                    analysis.countries(), analysis.primaryCountry(), analysis.datelineCountryCode(),
+                    analysis.location() == null ? null
+                            : new ArticleEnriched.GeoPoint(analysis.location().lat(), analysis.location().lon()));
         }
     }
 
     /** Dates resolved against the publication time, else the time the article was received. */
-    record DatesStep(DateMentionFinder finder) implements EnrichmentStep {
+    record DatesStep(DateMentionFinder finder) implements Enricher {
         @Override
         public String name() {
             return "dates";
         }
 
         @Override
-        public void apply(ArticleDraft draft) {
-            var reference = draft.publishedAt != null ? draft.publishedAt : draft.received().receivedAt();
+        public Parts.Dates find(Reading reading, Text text, Findings earlier) {
+            var reference = reading.publishedAt() != null ? reading.publishedAt() : reading.receivedAt();
             List<ArticleEnriched.DateMention> dates = new ArrayList<>();
-            for (DateMention date : finder.find(draft.analysis, reference, ZoneOffset.UTC)) {
+            for (DateMention date : finder.find(text.analysis(), reference, ZoneOffset.UTC)) {
                 dates.add(new ArticleEnriched.DateMention(date.text(), date.value(), date.granularity(),
                         new ArticleEnriched.Span(date.start(), date.end())));
             }
-            draft.dates = dates;
+            return new Parts.Dates(dates);
         }
     }
 
-    record TopicsStep(TopicClassifier classifier) implements EnrichmentStep {
+    record TopicsStep(TopicClassifier classifier) implements Enricher {
         @Override
         public String name() {
             return "topics";
         }
 
         @Override
-        public void apply(ArticleDraft draft) {
-            draft.topics = classifier.classify(draft.analysis, draft.title, language(draft)).stream()
-                    .map(topic -> new ArticleEnriched.Topic(topic.code(), topic.label(), round(topic.score()))).toList();
+        public Parts.Topics find(Reading reading, Text text, Findings earlier) {
+            return new Parts.Topics(classifier.classify(text.analysis(), reading.title(), language(earlier)).stream()
+                    .map(topic -> new ArticleEnriched.Topic(topic.code(), topic.label(), round(topic.score()))).toList());
         }
     }
 
-    record KeywordsStep(KeywordExtractor extractor) implements EnrichmentStep {
+    record KeywordsStep(KeywordExtractor extractor) implements Enricher {
         @Override
         public String name() {
             return "keywords";
         }
 
         @Override
-        public void apply(ArticleDraft draft) {
-            draft.keywords = extractor.extract(draft.analysis, draft.title, language(draft)).stream()
-                    .map(keyword -> new ArticleEnriched.Keyword(keyword.text(), round(keyword.score()))).toList();
+        public Parts.Keywords find(Reading reading, Text text, Findings earlier) {
+            return new Parts.Keywords(extractor.extract(text.analysis(), reading.title(), language(earlier)).stream()
+                    .map(keyword -> new ArticleEnriched.Keyword(keyword.text(), round(keyword.score()))).toList());
         }
     }
 
-    record SentimentStep(SentimentAnalyzer analyzer) implements EnrichmentStep {
+    record SentimentStep(SentimentAnalyzer analyzer) implements Enricher {
         @Override
         public String name() {
             return "sentiment";
         }
 
         @Override
-        public void apply(ArticleDraft draft) {
-            Sentiment sentiment = analyzer.analyze(draft.analysis, language(draft));
-            draft.sentiment = sentiment == null ? null
-                    : new ArticleEnriched.Sentiment(round(sentiment.score()), sentiment.label());
+        public Parts.Sentiment find(Reading reading, Text text, Findings earlier) {
+            Sentiment sentiment = analyzer.analyze(text.analysis(), language(earlier));
+            return sentiment == null ? null
+                    : new Parts.Sentiment(new ArticleEnriched.Sentiment(round(sentiment.score()), sentiment.label()));
         }
     }
 
-    record SummaryStep(Summarizer summarizer) implements EnrichmentStep {
+    record SummaryStep(Summarizer summarizer) implements Enricher {
         @Override
         public String name() {
             return "summary";
         }
 
         @Override
-        public void apply(ArticleDraft draft) {
-            draft.summary = summarizer.summarize(draft.analysis, draft.title, language(draft));
+        public Parts.Summary find(Reading reading, Text text, Findings earlier) {
+            String summary = summarizer.summarize(text.analysis(), reading.title(), language(earlier));
+            return summary == null ? null : new Parts.Summary(summary);
         }
     }
 
-    record FingerprintsStep(Fingerprinter fingerprinter) implements EnrichmentStep {
+    record FingerprintsStep(Fingerprinter fingerprinter) implements Enricher {
         @Override
         public String name() {
             return "fingerprints";
         }
 
         @Override
-        public void apply(ArticleDraft draft) {
-            if (!draft.body.isBlank()) {
-                Fingerprints fingerprints = fingerprinter.fingerprint(draft.body);
-                draft.fingerprints = new ArticleEnriched.Fingerprints(fingerprints.contentHash(), fingerprints.simhash());
+        public Parts.Fingerprints find(Reading reading, Text text, Findings earlier) {
+            if (reading.body().isBlank()) {
+                return null;
             }
+            Fingerprints fingerprints = fingerprinter.fingerprint(reading.body());
+            return new Parts.Fingerprints(new ArticleEnriched.Fingerprints(fingerprints.contentHash(),
+                    fingerprints.simhash()));
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * hundreds of thousands of offsets and date mentions and make a record several times the
  * broker's limit. Counts ({@code mentions}) stay exact; only the lists are cut, keeping their
  * first (most relevant or earliest) items, and the record is flagged {@value #FLAG}. Real
- * articles are far below every cap.
+ * articles are far below every cap. One instance per record: it remembers whether it cut.
  */
 final class OutputBounds {
 
@@ -21,40 +21,39 @@ final class OutputBounds {
     static final int MAX_PLACES = 200;
     static final int MAX_DATES = 200;
 
-    private OutputBounds() {
+    private boolean cut;
+
+    /** Whether anything was cut. */
+    boolean cut() {
+        return cut;
     }
 
-    /** Cuts the draft's lists to the caps; flags the draft if anything was cut. */
-    static void apply(ArticleDraft draft) {
-        boolean cut = false;
-        if (draft.entities != null) {
-            List<ArticleEnriched.Entity> entities = new ArrayList<>(Math.min(draft.entities.size(), MAX_ENTITIES));
-            for (ArticleEnriched.Entity entity : first(draft.entities, MAX_ENTITIES)) {
-                if (entity.offsets().size() > MAX_OFFSETS_PER_ENTITY || entity.aliases().size() > MAX_ALIASES_PER_ENTITY) {
-                    entity = new ArticleEnriched.Entity(entity.type(), entity.text(), entity.canonicalName(),
-                            first(entity.aliases(), MAX_ALIASES_PER_ENTITY), entity.id(), entity.mentions(),
-                            first(entity.offsets(), MAX_OFFSETS_PER_ENTITY), entity.confidence());
-                    cut = true;
-                }
-                entities.add(entity);
+    List<ArticleEnriched.Entity> entities(List<ArticleEnriched.Entity> all) {
+        List<ArticleEnriched.Entity> entities = new ArrayList<>(Math.min(all.size(), MAX_ENTITIES));
+        for (ArticleEnriched.Entity entity : first(all, MAX_ENTITIES)) {
+            if (entity.offsets().size() > MAX_OFFSETS_PER_ENTITY || entity.aliases().size() > MAX_ALIASES_PER_ENTITY) {
+                entity = new ArticleEnriched.Entity(entity.type(), entity.text(), entity.canonicalName(),
+                        first(entity.aliases(), MAX_ALIASES_PER_ENTITY), entity.id(), entity.mentions(),
+                        first(entity.offsets(), MAX_OFFSETS_PER_ENTITY), entity.confidence());
             }
-            cut |= entities.size() < draft.entities.size();
-            draft.entities = entities;
+            entities.add(entity);
         }
-        if (draft.places != null && draft.places.size() > MAX_PLACES) {
-            draft.places = first(draft.places, MAX_PLACES);
-            cut = true;
-        }
-        if (draft.dates != null && draft.dates.size() > MAX_DATES) {
-            draft.dates = first(draft.dates, MAX_DATES);
-            cut = true;
-        }
-        if (cut) {
-            draft.flags.add(FLAG);
-        }
+        return entities;
     }
 
-    private static <T> List<T> first(List<T> list, int max) {
-        return list.size() <= max ? list : List.copyOf(list.subList(0, max));
+    List<ArticleEnriched.Place> places(List<ArticleEnriched.Place> all) {
+        return first(all, MAX_PLACES);
+    }
+
+    List<ArticleEnriched.DateMention> dates(List<ArticleEnriched.DateMention> all) {
+        return first(all, MAX_DATES);
+    }
+
+    private <T> List<T> first(List<T> list, int max) {
+        if (list.size() <= max) {
+            return list;
+        }
+        cut = true;
+        return List.copyOf(list.subList(0, max));
     }
 }

@@ -71,24 +71,36 @@ class EnrichmentPipelineTest {
 
     @Test
     void failingStepIsRecordedAndTheArticleStillFlows() {
-        EnrichmentStep broken = new EnrichmentStep() {
+        Enricher broken = new Enricher() {
             @Override
             public String name() {
                 return "broken";
             }
 
             @Override
-            public void apply(ArticleDraft draft) {
+            public Object find(Reading reading, Text text, Findings earlier) {
                 throw new IllegalStateException("boom");
             }
         };
-        var pipeline = new EnrichmentPipeline(
-                List.of(new ExtractionStep(new ArticleExtractor()), broken, new TextStatisticsStep()), clock);
+        Enricher afterIt = new Enricher() {
+            @Override
+            public String name() {
+                return "summary-of-language";
+            }
+
+            @Override
+            public Object find(Reading reading, Text text, Findings earlier) {
+                return new Parts.Summary("language part: " + earlier.get(Parts.Language.class));
+            }
+        };
+        var pipeline = new EnrichmentPipeline(new Extraction(new ArticleExtractor()), List.of(broken, afterIt), clock);
 
         ArticleEnriched article = pipeline.enrich(received(PAGE, null, 1), 42L);
 
         assertThat(article.enrichment().errors()).containsExactly("broken");
         assertThat(article.wordCount()).isEqualTo(16);
+        assertThat(article.summary()).as("the enrichers after a failed one run, without its part")
+                .isEqualTo("language part: null");
     }
 
     @Test
@@ -100,8 +112,8 @@ class EnrichmentPipelineTest {
 
     @Test
     void wordsAreCountedInAnyScript() {
-        assertThat(TextStatisticsStep.countWords("")).isZero();
-        assertThat(TextStatisticsStep.countWords("  U.S. talks -- 3 days  ")).isEqualTo(5);
-        assertThat(TextStatisticsStep.countWords("Привет мир, Ελλάδα")).isEqualTo(3);
+        assertThat(TextStatistics.countWords("")).isZero();
+        assertThat(TextStatistics.countWords("  U.S. talks -- 3 days  ")).isEqualTo(5);
+        assertThat(TextStatistics.countWords("Привет мир, Ελλάδα")).isEqualTo(3);
     }
 }

@@ -6,24 +6,19 @@ import io.newsflow.enrich.text.TextAnalysis;
  * Segments the body once for all enrichers, and counts it: words (runs of letters or digits, in
  * any script), reading time, and the lead paragraph.
  */
-final class TextStatisticsStep implements EnrichmentStep {
+final class TextStatistics {
 
     /** Adult silent reading speed for non-fiction, words per minute. */
     static final int WORDS_PER_MINUTE = 230;
     private static final int MAX_LEAD = 1000;
 
-    @Override
-    public String name() {
-        return "statistics";
+    private TextStatistics() {
     }
 
-    @Override
-    public void apply(ArticleDraft draft) {
-        draft.analysis = TextAnalysis.of(draft.body);
-        draft.wordCount = countWords(draft.body);
-        draft.readingTimeMinutes = draft.wordCount == 0 ? 0
-                : Math.max(1, Math.round(draft.wordCount / (float) WORDS_PER_MINUTE));
-        draft.lead = lead(draft.body);
+    static Text of(String body) {
+        int words = countWords(body);
+        return new Text(TextAnalysis.of(body), words,
+                words == 0 ? 0 : Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE)), lead(body));
     }
 
     static int countWords(String text) {
