@@ -6,11 +6,21 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.tools.audit.Audit;
+import io.newsflow.tools.backfill.BackfillCommand;
+import io.newsflow.tools.bench.EndToEndBenchmark;
+import io.newsflow.tools.bench.IngestBenchmark;
+import io.newsflow.tools.bench.PublishBenchmark;
 import io.newsflow.tools.audit.Ledger;
 import io.newsflow.tools.deadletters.DeadLetter;
 import io.newsflow.tools.deadletters.DeadLetters;
 import io.newsflow.tools.deadletters.Redrive;
 import io.newsflow.tools.kafka.TopicReader;
+import io.newsflow.tools.offline.EnrichCommand;
+import io.newsflow.tools.offline.EnrichmentBenchmark;
+import io.newsflow.tools.offline.EntityBenchmark;
+import io.newsflow.tools.offline.ExtractCommand;
+import io.newsflow.tools.offline.ExtractionBenchmark;
+import io.newsflow.tools.offline.NerEvaluation;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,12 +39,18 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * The operators' command line ({@code ./newsflow dlt ...}, {@code ./newsflow audit}): looks at a
- * running pipeline through its broker and index, never through the services.
+ * The one command line behind {@code ./newsflow}'s tools, one picocli subcommand each: for
+ * operators ({@code dlt}, {@code audit}, {@code backfill}: they look at a running pipeline through
+ * its broker and index, never through the services), offline enrichment ({@code enrich},
+ * {@code extract}, {@code ner-eval}) and the benchmarks ({@code bench}, {@code bench-ingest},
+ * {@code bench-publish}, {@code bench-extraction}, {@code bench-enrichment}, {@code bench-entities}).
  */
-@Command(name = "newsflow-tools", mixinStandardHelpOptions = true,
-        description = "Tools for operators of a running Newsflow pipeline.",
-        subcommands = {NewsflowTools.Dlt.class, NewsflowTools.AuditCommand.class})
+@Command(name = "newsflow", mixinStandardHelpOptions = true,
+        description = "Tools for Newsflow: operations, offline enrichment and benchmarks.",
+        subcommands = {NewsflowTools.Dlt.class, NewsflowTools.AuditCommand.class, BackfillCommand.class,
+                EnrichCommand.class, ExtractCommand.class, NerEvaluation.class, EndToEndBenchmark.Cli.class,
+                IngestBenchmark.Cli.class, PublishBenchmark.Cli.class, ExtractionBenchmark.class,
+                EnrichmentBenchmark.class, EntityBenchmark.class})
 public final class NewsflowTools {
 
     @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (${DEFAULT-VALUE})")
@@ -59,9 +75,12 @@ public final class NewsflowTools {
     /** The same, writing to {@code out} and {@code err}. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new NewsflowTools()).setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true)
+                // ./newsflow passes the stack's addresses first; the user's own options come after and win
+                .setOverwrittenOptionsAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("error: " + e.getMessage());
-                    return e instanceof IllegalArgumentException ? 2 : 1;
+                    cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
+                    return e instanceof IllegalArgumentException || e instanceof CommandLine.TypeConversionException
+                            ? 2 : 1;
                 }).execute(args);
     }
 

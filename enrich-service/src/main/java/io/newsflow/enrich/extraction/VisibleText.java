@@ -8,12 +8,12 @@ import org.jsoup.nodes.Document;
  * one block per line. Used by the tools to exercise the text path on HTML test data, and by the
  * extractor as a fallback when DOM analysis finds nothing.
  */
-final class VisibleText {
+public final class VisibleText {
 
     private VisibleText() {
     }
 
-    static String of(String html) {
+    public static String of(String html) {
         Document doc = Jsoup.parse(html);
         return of(PageModel.build(doc.body()));
     }

@@ -17,6 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -54,17 +59,22 @@ class BackfillIT {
             KafkaTopics.send(TOPIC, "not-an-article", "{not json");
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = BackfillCommand.run(new String[] {"--bootstrap", TestInfrastructure.kafkaBootstrapServers(),
-                    "--elasticsearch", TestInfrastructure.elasticsearchUrl(), "--topic", TOPIC, "--alias", ALIAS,
-                    "--replicas", "0"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            Backfill.Report report;
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                report = new Backfill(consumer, index, new PrintStream(out, true, StandardCharsets.UTF_8))
+                        .run(new Backfill.Options(TOPIC, null, null));
+            }
 
-            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(report.records()).isEqualTo(6);
+            assertThat(report.deleted()).isEqualTo(1);
+            assertThat(report.stale()).isEqualTo(1);
+            assertThat(report.unreadable()).isEqualTo(1);
             assertThat(index.currentIndex()).isEqualTo(ALIAS + "-v2");
             assertThat(client.indices().exists(e -> e.index(ALIAS + "-v1")).value()).as("old index kept").isTrue();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("6 records read", "1 deleted",
-                    "1 older revisions skipped", "1 unreadable");
             var hits = client.search(s -> s.index(ALIAS).size(10), JsonNode.class).hits().hits();
             assertThat(hits).extracting(hit -> hit.id()).containsExactlyInAnyOrder(corrected.id(), other.id());
             assertThat(client.get(g -> g.index(ALIAS).id(corrected.id()), JsonNode.class).source()

@@ -1,11 +1,16 @@
-package io.newsflow.enrich.pipeline;
+package io.newsflow.tools.offline;
 
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.Source;
 import io.newsflow.enrich.extraction.ArticleExtractor;
-import io.newsflow.enrich.extraction.PageFiles;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,20 +28,23 @@ import java.util.concurrent.TimeUnit;
  * and decoded into memory first, so disk and charset costs are excluded; the median of several
  * rounds keeps the figure meaningful on a machine shared with other work.
  */
-public final class EnrichmentBenchmark {
+@Command(name = "bench-enrichment", mixinStandardHelpOptions = true,
+        description = "The whole enrichment pipeline, one thread, warm: articles/s, the time share of each step, data start-up time and heap.")
+public final class EnrichmentBenchmark implements Callable<Integer> {
 
-    private EnrichmentBenchmark() {
-    }
+    @Parameters(index = "0", description = "folder of *.html[.gz] pages")
+    Path pagesDir;
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: EnrichmentBenchmark IN_DIR [rounds] [seconds-per-round]");
-            System.exit(2);
-        }
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
+    @Parameters(index = "1", defaultValue = "5", description = "rounds (${DEFAULT-VALUE})")
+    int rounds;
+
+    @Parameters(index = "2", defaultValue = "3", description = "seconds per round (${DEFAULT-VALUE})")
+    double seconds;
+
+    @Override
+    public Integer call() throws IOException {
         List<ArticleReceived> articles = new ArrayList<>();
-        for (Path file : PageFiles.list(Path.of(args[0]))) {
+        for (Path file : PageFiles.list(pagesDir)) {
             PageFiles.Page page = PageFiles.read(file);
             articles.add(new ArticleReceived(ArticleReceived.SCHEMA_VERSION, page.id(), null, null,
                     Source.named("bench"), null, null, Instant.parse("2024-05-01T10:00:00Z"), null, null, null, null,
@@ -75,6 +83,7 @@ public final class EnrichmentBenchmark {
             System.out.printf("  %-12s %5.1f%%  %7.3f ms/article%n", timer.getId().getTag("step"),
                     100 * timer.totalTime(TimeUnit.NANOSECONDS) / total, timer.mean(TimeUnit.MILLISECONDS));
         }
+        return 0;
     }
 
     private static double measure(EnrichmentPipeline pipeline, List<ArticleReceived> articles, double seconds) {

@@ -1,7 +1,8 @@
-package io.newsflow.bench;
+package io.newsflow.tools.bench;
 
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.Topics;
+import io.newsflow.tools.NewsflowTools;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./newsflow bench}: the whole running stack under load. Real pages are posted (each under
@@ -60,34 +65,35 @@ public final class EndToEndBenchmark {
     private EndToEndBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        String es = "http://127.0.0.1:9200";
-        Duration drain = Duration.ofMinutes(2);
-        boolean ceilings = true;
-        Duration scaleAt = null;
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--elasticsearch" -> es = args[++i];
-                case "--drain" -> drain = Options.duration("--drain", args[++i]);
-                case "--no-ceilings" -> ceilings = false;
-                case "--scale-enrich-at" -> scaleAt = Options.duration("--scale-enrich-at", args[++i]);
-                default -> rest.add(args[i]);
-            }
+    /** {@code bench}: the whole running stack under load, with each stage's ceiling. */
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = {
+            "The whole running stack under load: post real pages (each a new article) and report accepted,",
+            "enriched and indexed per second, lag over time, received-to-indexed latency, CPU and memory, then",
+            "each stage's ceiling; check afterwards that every accepted article was indexed."})
+    public static final class Cli implements Callable<Integer> {
+
+        @Mixin
+        LoadOptions load;
+
+        @Option(names = "--elasticsearch", defaultValue = "http://127.0.0.1:9200", description = "(${DEFAULT-VALUE})")
+        String elasticsearch;
+
+        @Option(names = "--drain", defaultValue = "2m", converter = LoadOptions.DurationConverter.class,
+                description = "how long to wait for the backlog to clear after the load (${DEFAULT-VALUE})")
+        Duration drain;
+
+        @Option(names = "--no-ceilings", description = "skip the stage ceilings")
+        boolean noCeilings;
+
+        @Option(names = "--scale-enrich-at", converter = LoadOptions.DurationConverter.class, paramLabel = "D",
+                description = "that long into the run, start a second enrich instance (./newsflow scale enrich 2)")
+        Duration scaleAt;
+
+        @Override
+        public Integer call() throws Exception {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            return run(load.toOptions(), elasticsearch, drain, !noCeilings, scaleAt);
         }
-        Options options;
-        try {
-            options = Options.parse(rest.toArray(String[]::new));
-        } catch (Options.UsageException e) {
-            System.err.println("bench: " + (e.getMessage() == null ? "" : e.getMessage()));
-            System.err.println("usage: ./newsflow bench [--rate N/s | --max] [--duration D] [--warmup D] [-c N] "
-                    + "[--corpus DIR] [--drain D] [--no-ceilings] [--scale-enrich-at D]"
-                    + "   (other options: ./newsflow bench-ingest --help)");
-            System.exit(e.getMessage() == null ? 0 : 2);
-            return;
-        }
-        System.exit(run(options, es, drain, ceilings, scaleAt));
     }
 
     private static int run(Options options, String es, Duration drain, boolean ceilings, Duration scaleAt)
@@ -438,10 +444,11 @@ public final class EndToEndBenchmark {
     }
 
     private static double offlineEnrichment(Options options) throws IOException, InterruptedException {
-        Path jar = options.root().resolve("enrich-service/target/enrich-service-exec.jar");
+        // this very command line's bench-enrichment, in a JVM of its own (one thread, its own heap)
         Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-                "-cp", jar.toString(), "-Dloader.main=io.newsflow.enrich.pipeline.EnrichmentBenchmark",
-                "org.springframework.boot.loader.launch.PropertiesLauncher", options.corpus().toString(), "3", "3")
+                "-cp", System.getProperty("java.class.path"), "-Dloader.main=" + NewsflowTools.class.getName(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher", "bench-enrichment",
+                options.corpus().toString(), "3", "3")
                 .redirectErrorStream(true).start();
         Pattern median = Pattern.compile("median ([0-9.]+) articles/s");
         double rate = Double.NaN;

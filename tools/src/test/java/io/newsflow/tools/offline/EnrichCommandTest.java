@@ -1,4 +1,4 @@
-package io.newsflow.enrich.cli;
+package io.newsflow.tools.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,9 @@ import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.EventJson;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.newsflow.tools.NewsflowTools;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +24,11 @@ class EnrichCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return EnrichCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String[] all = new String[args.length + 1];
+        all[0] = "enrich";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return NewsflowTools.execute(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), all);
     }
 
     @Test
@@ -84,7 +89,7 @@ class EnrichCommandTest {
     @Test
     void badArgumentsPrintUsageAndExit2() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: newsflow enrich");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: newsflow enrich");
         assertThat(run(dir.resolve("missing.html").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
     }

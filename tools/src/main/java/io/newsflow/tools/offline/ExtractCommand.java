@@ -1,11 +1,18 @@
-package io.newsflow.enrich.extraction;
+package io.newsflow.tools.offline;
 
+import io.newsflow.enrich.extraction.ArticleExtractor;
+import io.newsflow.enrich.extraction.ExtractedArticle;
+import io.newsflow.enrich.extraction.VisibleText;
 import io.newsflow.pages.PageCharsets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ExtractCommand IN_DIR OUT_DIR [--text] [--full]}: writes {@code {id}.txt} for every
@@ -15,20 +22,24 @@ import java.util.List;
  * {@link ArticleExtractor#fromText}, to measure the scraped-text path on the same gold data.
  * {@code --full} also writes {@code {id}.meta.txt} with the extracted metadata, for inspection.
  */
-public final class ExtractCommand {
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Run article extraction over a folder of *.html[.gz] pages and write {id}.txt (dateline and body) per page, to score against gold texts.")
+public final class ExtractCommand implements Callable<Integer> {
 
-    private ExtractCommand() {
-    }
+    @Parameters(index = "0", description = "folder of *.html[.gz] pages")
+    Path in;
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: ExtractCommand IN_DIR OUT_DIR [--text] [--full]");
-            System.exit(2);
-        }
-        Path in = Path.of(args[0]);
-        Path out = Path.of(args[1]);
-        boolean textMode = List.of(args).contains("--text");
-        boolean full = List.of(args).contains("--full");
+    @Parameters(index = "1", description = "where the {id}.txt files go")
+    Path out;
+
+    @Option(names = "--text", description = "first flatten each page to its visible lines: the scraped-text path")
+    boolean textMode;
+
+    @Option(names = "--full", description = "also write {id}.meta.txt with the title, byline, dates and flags")
+    boolean full;
+
+    @Override
+    public Integer call() throws IOException {
         Files.createDirectories(out);
         ArticleExtractor extractor = new ArticleExtractor();
         int pages = 0;
@@ -52,6 +63,7 @@ public final class ExtractCommand {
             }
         }
         System.out.printf("%d pages extracted into %s (%d without article)%n", pages, out, empty);
+        return 0;
     }
 
     private static String describe(ExtractedArticle a) {

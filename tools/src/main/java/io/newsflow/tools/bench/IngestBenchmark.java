@@ -1,4 +1,4 @@
-package io.newsflow.bench;
+package io.newsflow.tools.bench;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Throughput and latency of the ingest service's {@code POST /api/v1/articles} with real news
@@ -22,7 +25,7 @@ import java.util.stream.Collectors;
  * on the machine, so they are measured and reported, not asserted.
  *
  * <p>Prints one table at the end and writes the same as JSON to
- * {@code var/bench/ingest-<timestamp>.json}. See {@link Options#USAGE} for the options.
+ * {@code var/bench/ingest-<timestamp>.json}. See {@link LoadOptions} for the options.
  */
 public final class IngestBenchmark {
 
@@ -38,29 +41,25 @@ public final class IngestBenchmark {
         this.options = options;
     }
 
-    public static void main(String[] args) {
-        // Before any Kafka class logs: the clients' INFO lines (every config value) drown the report.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (Options.UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println("bench-ingest: " + e.getMessage());
-            }
-            System.err.print(Options.USAGE);
-            System.exit(e.getMessage() == null ? 0 : 2);
-            return;
-        }
-        // The JDK client keeps at most this many idle connections; each posting thread holds one.
-        int maxConcurrency = options.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
-        System.setProperty("jdk.httpclient.connectionPoolSize", Integer.toString(maxConcurrency));
-        try {
-            System.exit(new IngestBenchmark(options).run());
-        } catch (Exception e) {
-            System.err.println("bench-ingest: " + e);
-            e.printStackTrace();
-            System.exit(1);
+    /** {@code bench-ingest}: the ingest service under load against Kafka's own producer ceiling. */
+    @Command(name = "bench-ingest", mixinStandardHelpOptions = true, description = {
+            "Post real news pages to POST /api/v1/articles of a running ingest service and report accepted",
+            "posts/s, MiB/s, latency percentiles and errors; with --ceiling, first measure what Kafka's own",
+            "producer perf test does with the same payloads on the same broker."})
+    public static final class Cli implements Callable<Integer> {
+
+        @Mixin
+        LoadOptions load;
+
+        @Override
+        public Integer call() throws Exception {
+            // Before any Kafka class logs: the clients' INFO lines (every config value) drown the report.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            Options options = load.toOptions();
+            // The JDK client keeps at most this many idle connections; each posting thread holds one.
+            int maxConcurrency = options.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
+            System.setProperty("jdk.httpclient.connectionPoolSize", Integer.toString(maxConcurrency));
+            return new IngestBenchmark(options).run();
         }
     }
 

@@ -1,5 +1,9 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.tools.offline;
 
+import io.newsflow.enrich.entities.Entity;
+import io.newsflow.enrich.entities.EntityRecognizer;
+import io.newsflow.enrich.entities.EntityType;
+import io.newsflow.enrich.entities.Span;
 import io.newsflow.enrich.text.TextAnalysis;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -11,6 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,23 +28,27 @@ import tools.jackson.databind.json.JsonMapper;
  * CoNLL type names (PER, ORG, LOC, MISC), the input of the usual CoNLL-style scorers. Each text
  * is taken as is (no extraction), so offsets refer to it.
  */
-public final class NerEvaluation {
+@Command(name = "ner-eval", mixinStandardHelpOptions = true,
+        description = "Run the entity recognizer over {id,text} JSON lines and write CoNLL-typed spans, the input of the usual scorers.")
+public final class NerEvaluation implements Callable<Integer> {
 
-    private NerEvaluation() {
-    }
+    @Parameters(index = "0", description = "input: one JSON object {id, text} per line")
+    Path input;
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: NerEvaluation IN.jsonl OUT.jsonl [languageCode]");
-            System.exit(2);
-        }
-        String lang = args.length > 2 ? args[2] : "en";
+    @Parameters(index = "1", description = "output: one JSON object {id, entities: [{start, end, type}]} per line")
+    Path output;
+
+    @Parameters(index = "2", defaultValue = "en", description = "the texts' language (${DEFAULT-VALUE})")
+    String lang;
+
+    @Override
+    public Integer call() throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         EntityRecognizer recognizer = EntityRecognizer.standard();
         int docs = 0;
         int entities = 0;
-        try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
-                BufferedWriter out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+                BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
@@ -65,7 +77,8 @@ public final class NerEvaluation {
                 entities += spans.size();
             }
         }
-        System.err.printf("%d texts, %d mentions written to %s%n", docs, entities, args[1]);
+        System.err.printf("%d texts, %d mentions written to %s%n", docs, entities, output);
+        return 0;
     }
 
     static String conll(EntityType type) {

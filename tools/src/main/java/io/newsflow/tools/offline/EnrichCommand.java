@@ -1,4 +1,4 @@
-package io.newsflow.enrich.cli;
+package io.newsflow.tools.offline;
 
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleIds;
@@ -9,7 +9,13 @@ import io.newsflow.enrich.extraction.ArticleExtractor;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,36 +35,30 @@ import tools.jackson.databind.SerializationFeature;
  * {@code .gz}) are pages; anything else is scraped text, which {@code --as-is} takes as an already
  * clean body (offsets in the record then point into the file's text).
  */
-public final class EnrichCommand {
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = {"Run the enrichment pipeline offline and print the news.enriched record of each input.",
+                "*.html, *.htm (optionally .gz) are pages; other files are scraped text."})
+public final class EnrichCommand implements Callable<Integer> {
 
-    private EnrichCommand() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
-    }
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "pages or text files, or folders of them")
+    List<Path> inputs;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        List<Path> inputs = new ArrayList<>();
-        String url = null;
-        Path outDir = null;
-        boolean asIs = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--url" -> url = ++i < args.length ? args[i] : null;
-                case "--out" -> outDir = ++i < args.length ? Path.of(args[i]) : null;
-                case "--as-is" -> asIs = true;
-                case "-h", "--help" -> {
-                    out.println(usage());
-                    return 0;
-                }
-                default -> inputs.add(Path.of(args[i]));
-            }
-        }
-        if (inputs.isEmpty() || (url == null && contains(args, "--url")) || (outDir == null && contains(args, "--out"))) {
-            err.println(usage());
-            return 2;
-        }
+    @Option(names = "--url", description = "the page's URL (one input only): sets the id as ingest would")
+    String url;
+
+    @Option(names = "--as-is", description = "text files are clean bodies: no extraction, offsets point into the file")
+    boolean asIs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "write {input-name}.json files into DIR instead of printing")
+    Path outDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         List<Path> files;
         try {
             files = expand(inputs);
@@ -149,16 +149,4 @@ public final class EnrichCommand {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static boolean contains(String[] args, String flag) {
-        return List.of(args).contains(flag);
-    }
-
-    private static String usage() {
-        return "usage: newsflow enrich FILE|DIR... [--url URL] [--as-is] [--out DIR]\n"
-                + "  Runs the enrichment pipeline offline and prints the news.enriched record of each input.\n"
-                + "  *.html, *.htm (optionally .gz) are pages; other files are scraped text.\n"
-                + "  --url URL  the page's URL (one input only): sets the id as ingest would\n"
-                + "  --as-is    text files are clean bodies: no extraction, offsets point into the file\n"
-                + "  --out DIR  write {input-name}.json files into DIR instead of printing";
-    }
 }

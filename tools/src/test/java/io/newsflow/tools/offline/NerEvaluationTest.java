@@ -1,7 +1,8 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.tools.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.tools.NewsflowTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ class NerEvaluationTest {
                 {"id": "a", "text": "Angela Merkel visited Paris with NATO officials."}
                 {"id": "b", "text": "nothing here"}
                 """);
-        NerEvaluation.main(new String[] {in.toString(), out.toString()});
+        assertThat(NewsflowTools.execute("ner-eval", in.toString(), out.toString())).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("{\"id\":\"a\",\"entities\":[")

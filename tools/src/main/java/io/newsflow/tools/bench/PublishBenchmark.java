@@ -1,4 +1,4 @@
-package io.newsflow.bench;
+package io.newsflow.tools.bench;
 
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Topics;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +30,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -66,28 +69,36 @@ public final class PublishBenchmark {
         this.root = root;
     }
 
-    public static void main(String[] args) throws Exception {
-        String es = "http://127.0.0.1:9200";
-        String kafka = "127.0.0.1:9092";
-        int docs = 20_000;
-        int rate = 50;
-        int seconds = 30;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--elasticsearch" -> es = args[i + 1];
-                case "--kafka" -> kafka = args[i + 1];
-                case "--docs" -> docs = Integer.parseInt(args[i + 1]);
-                case "--rate" -> rate = Integer.parseInt(args[i + 1].replace("/s", ""));
-                case "--duration" -> seconds = Integer.parseInt(args[i + 1].replace("s", ""));
-                default -> {
-                    System.err.println("usage: bench-publish [--docs N] [--rate N/s] [--duration Ns] "
-                            + "[--elasticsearch URL] [--kafka HOST:PORT]");
-                    System.exit(2);
-                }
-            }
+    /** {@code bench-publish}: the publish service against a plain {@code _bulk} loader, and its latency. */
+    @Command(name = "bench-publish", mixinStandardHelpOptions = true, description = {
+            "The publish service's indexing rate against a plain _bulk loader with the same documents on the same",
+            "node (the ceiling), and its received-to-indexed latency at a fixed rate."})
+    public static final class Cli implements Callable<Integer> {
+
+        @Option(names = "--elasticsearch", defaultValue = "http://127.0.0.1:9200", description = "(${DEFAULT-VALUE})")
+        String elasticsearch;
+
+        @Option(names = "--kafka", defaultValue = "127.0.0.1:9092", description = "(${DEFAULT-VALUE})")
+        String kafka;
+
+        @Option(names = "--docs", defaultValue = "20000", description = "documents for the throughput runs (${DEFAULT-VALUE})")
+        int docs;
+
+        @Option(names = "--rate", defaultValue = "50", converter = LoadOptions.RateConverter.class, paramLabel = "N/s",
+                description = "rate of the latency run (${DEFAULT-VALUE}/s)")
+        double rate;
+
+        @Option(names = "--duration", defaultValue = "30s", converter = LoadOptions.DurationConverter.class,
+                description = "length of the latency run (${DEFAULT-VALUE})")
+        Duration duration;
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = Path.of(System.getProperty("newsflow.root", "."));
+            new PublishBenchmark(elasticsearch, kafka, root).run(docs, (int) Math.round(rate),
+                    (int) Math.max(1, duration.toSeconds()));
+            return 0;
         }
-        Path root = Path.of(System.getProperty("newsflow.root", "."));
-        new PublishBenchmark(es, kafka, root).run(docs, rate, seconds);
     }
 
     private void run(int docs, int rate, int seconds) throws Exception {

@@ -1,12 +1,17 @@
-package io.newsflow.enrich.extraction;
+package io.newsflow.tools.offline;
 
+import io.newsflow.enrich.extraction.ArticleExtractor;
 import io.newsflow.pages.PageCharsets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.jsoup.Jsoup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ExtractionBenchmark IN_DIR [rounds] [seconds-per-round]}: single-thread, warm throughput
@@ -15,20 +20,23 @@ import org.jsoup.Jsoup;
  * median and best keep the figure meaningful on a machine shared with other builds. Pages are read
  * into memory first so disk and gzip costs are excluded.
  */
-public final class ExtractionBenchmark {
+@Command(name = "bench-extraction", mixinStandardHelpOptions = true,
+        description = "Extraction speed, one thread, warm: full extraction against the decode and parse alone, medians over alternating rounds.")
+public final class ExtractionBenchmark implements Callable<Integer> {
 
-    private ExtractionBenchmark() {
-    }
+    @Parameters(index = "0", description = "folder of *.html[.gz] pages")
+    Path pagesDir;
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: ExtractionBenchmark IN_DIR [rounds] [seconds-per-round]");
-            System.exit(2);
-        }
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 2;
+    @Parameters(index = "1", defaultValue = "7", description = "rounds (${DEFAULT-VALUE})")
+    int rounds;
+
+    @Parameters(index = "2", defaultValue = "2", description = "seconds per round (${DEFAULT-VALUE})")
+    double seconds;
+
+    @Override
+    public Integer call() throws IOException {
         List<PageFiles.Page> pages = new ArrayList<>();
-        for (Path p : PageFiles.list(Path.of(args[0]))) {
+        for (Path p : PageFiles.list(pagesDir)) {
             pages.add(PageFiles.read(p));
         }
         ArticleExtractor extractor = new ArticleExtractor();
@@ -49,6 +57,7 @@ public final class ExtractionBenchmark {
                 e[rounds / 2], e[rounds - 1]);
         System.out.printf("jsoup decode+parse only:        median %.1f pages/s, best %.1f pages/s%n",
                 p[rounds / 2], p[rounds - 1]);
+        return 0;
     }
 
     private interface Work {

@@ -1,5 +1,6 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.tools.offline;
 
+import io.newsflow.enrich.entities.EntityRecognizer;
 import io.newsflow.enrich.extraction.ArticleExtractor;
 import io.newsflow.enrich.text.TextAnalysis;
 import java.io.IOException;
@@ -9,8 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code EntityBenchmark PAGES_DIR [rounds] [seconds-per-round]}: data load time and heap, then
@@ -19,22 +24,25 @@ import java.util.zip.GZIPInputStream;
  * article. Segmentation ({@link TextAnalysis#of}) is computed once per article by the pipeline
  * and shared, so it is measured apart.
  */
-public final class EntityBenchmark {
+@Command(name = "bench-entities", mixinStandardHelpOptions = true,
+        description = "Entity recognition alone, one thread, warm, over the bodies extracted from a folder of pages.")
+public final class EntityBenchmark implements Callable<Integer> {
 
-    private EntityBenchmark() {
-    }
+    @Parameters(index = "0", description = "folder of *.html[.gz] pages")
+    Path pagesDir;
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: EntityBenchmark PAGES_DIR [rounds] [seconds-per-round]");
-            System.exit(2);
-        }
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 2;
+    @Parameters(index = "1", defaultValue = "5", description = "rounds (${DEFAULT-VALUE})")
+    int rounds;
+
+    @Parameters(index = "2", defaultValue = "2", description = "seconds per round (${DEFAULT-VALUE})")
+    double seconds;
+
+    @Override
+    public Integer call() throws IOException {
         List<String> bodies = new ArrayList<>();
         ArticleExtractor extractor = new ArticleExtractor();
         List<Path> files;
-        try (Stream<Path> s = Files.walk(Path.of(args[0]))) {
+        try (Stream<Path> s = Files.walk(pagesDir)) {
             files = s.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".html.gz")).sorted()
                     .toList();
         }
@@ -81,6 +89,7 @@ public final class EntityBenchmark {
         System.out.printf("recognize: median %.3f ms/article (best %.3f), %.3f ms per 600 words%n", ms[rounds / 2],
                 ms[0], ms[rounds / 2] * 600 / wordsPerArticle);
         System.out.printf("segmentation (shared, for scale): median %.3f ms/article%n", seg[rounds / 2]);
+        return 0;
     }
 
     private static double measure(List<TextAnalysis> analyses, EntityRecognizer recognizer, double seconds) {

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.extraction;
+package io.newsflow.tools.offline;
 
 import java.io.IOException;
 import java.io.InputStream;

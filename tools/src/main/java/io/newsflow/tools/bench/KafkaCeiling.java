@@ -1,4 +1,4 @@
-package io.newsflow.bench;
+package io.newsflow.tools.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -199,7 +199,7 @@ final class KafkaCeiling {
         if (hasKafkaTools(lib)) {
             command.addAll(List.of("-cp", lib + "/*", mainClass));
         } else {
-            System.out.println("ceiling: no " + lib + " (./mvnw -pl bench package makes it): running the perf test"
+            System.out.println("ceiling: no " + lib + " (./mvnw -pl tools -am package makes it): running the perf test"
                     + " from the runnable jar, where lz4 compresses in pure Java (a lower ceiling)");
             command.addAll(List.of("-cp", classPath, "-Dloader.main=" + mainClass,
                     "org.springframework.boot.loader.launch.PropertiesLauncher"));

@@ -1,4 +1,4 @@
-package io.newsflow.bench;
+package io.newsflow.tools.bench;
 
 import java.io.IOException;
 
