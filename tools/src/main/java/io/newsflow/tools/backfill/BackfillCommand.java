@@ -35,7 +35,7 @@ import org.elasticsearch.client.RestClient;
  * version and swaps the alias (see {@link Backfill}). Runs beside the live services; needs no
  * Spring context.
  */
-@Command(name = "backfill", mixinStandardHelpOptions = true,
+@Command(name = "backfill",
         description = {"Re-read the enriched topic into a new index version (<alias>-v<N>, default: one above the current),",
                 "then point the alias at it atomically and catch up with what arrived meanwhile. The old index is",
                 "kept. The live services keep running."})
@@ -43,6 +43,10 @@ public final class BackfillCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Help only: {@code --version} is the index version here, not this tool's. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--from", paramLabel = "TIME", converter = StartTime.class,
             description = "only records appended since TIME (2024-05-01 or 2024-05-01T00:00:00Z)")
