@@ -1,0 +1,37 @@
+package io.newsflow.newsroom;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the newsroom, under {@code newsflow.newsroom}.
+ *
+ * @param elasticsearch how to reach the cluster; the credentials need read access to the alias
+ *                      only (the newsroom never writes)
+ * @param alias         the index alias the publish service writes to
+ * @param accessKey     when set, the API and the page need it ({@code Authorization: Bearer} or the
+ *                      {@code key} cookie the page's sign-in sets); empty: open, as locally
+ */
+@ConfigurationProperties("newsflow.newsroom")
+public record NewsroomProperties(
+        @DefaultValue ElasticsearchProperties elasticsearch,
+        @DefaultValue("news-articles") String alias,
+        @DefaultValue("") String accessKey) {
+
+    /**
+     * @param uris           node URLs
+     * @param username       basic-auth user (optional; a read-only role is enough)
+     * @param password       basic-auth password
+     * @param connectTimeout TCP connect timeout
+     * @param socketTimeout  how long a search may take before the API answers 503
+     */
+    public record ElasticsearchProperties(
+            @DefaultValue("http://127.0.0.1:9200") List<String> uris,
+            String username,
+            String password,
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("10s") Duration socketTimeout) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.newsflow.newsroom.search;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What the newsroom slices by: each facet is a URL parameter, an indexed keyword field, and how
+ * many of its top values a page shows. Countries are ISO 3166-1 alpha-2 codes (the map's too).
+ */
+public enum Facet {
+
+    PEOPLE("person", "people", 10),
+    ORGANIZATIONS("org", "organizations", 10),
+    PLACES("place", "locations", 10),
+    COUNTRIES("country", "countries", 250),
+    TOPICS("topic", "topics.label", 17),
+    LANGUAGES("language", "language.code", 20),
+    SOURCES("source", "source.name", 10),
+    TONES("tone", "sentiment.label", 3);
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
+    private final String parameter;
+    private final String field;
+    private final int shown;
+
+    Facet(String parameter, String field, int shown) {
+        this.parameter = parameter;
+        this.field = field;
+        this.shown = shown;
+    }
+
+    /** The URL parameter that filters by it. */
+    public String parameter() {
+        return parameter;
+    }
+
+    /** The index field. */
+    public String field() {
+        return field;
+    }
+
+    /** How many of its top values a page shows. */
+    public int shown() {
+        return shown;
+    }
+
+    /** The name the API answers under ({@code people}, {@code countries}, ...). */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    boolean accepts(String value) {
+        return switch (this) {
+            case COUNTRIES -> COUNTRY.matcher(value).matches();
+            case LANGUAGES -> LANGUAGE.matcher(value).matches();
+            case TONES -> value.equals("negative") || value.equals("neutral") || value.equals("positive");
+            default -> true;
+        };
+    }
+
+    String rule() {
+        return switch (this) {
+            case COUNTRIES -> "values must be ISO 3166-1 alpha-2 codes such as BY";
+            case LANGUAGES -> "values must be ISO 639-1 codes such as en";
+            case TONES -> "values must be negative, neutral or positive";
+            default -> "";
+        };
+    }
+
+    String normalise(String value) {
+        return this == COUNTRIES ? value.toUpperCase(Locale.ROOT) : value;
+    }
+}

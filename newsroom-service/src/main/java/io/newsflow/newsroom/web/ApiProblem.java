@@ -1,0 +1,33 @@
+package io.newsflow.newsroom.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** A refusal any part of the newsroom raises; {@link ApiErrors} writes it as a problem document. */
+class ApiProblem extends RuntimeException {
+
+    static final String TYPES = "https://newsflow.io/problems/";
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+
+    ApiProblem(HttpStatus status, String type, String title, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    ProblemDetail toProblemDetail() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}
