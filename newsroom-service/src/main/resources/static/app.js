@@ -110,7 +110,7 @@ async function render() {
   renderChips(state);
   try {
     const page = await api("api/v1/search?" + query(state));
-    loadedAt = new Date().toISOString();
+    loadedAt = page.asOf;
     $("live").hidden = true;
     cursor = page.next;
     renderFacets(state, page.facets || {});

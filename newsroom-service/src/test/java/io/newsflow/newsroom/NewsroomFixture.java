@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.elasticsearch.client.RestClient;
@@ -32,29 +33,46 @@ final class NewsroomFixture {
             + "<b onmouseover=alert(2)>markup</b> in Minsk quoting Alexander Lukashenka.";
     static final Instant FIRST_DAY = Instant.parse("2024-05-01T00:00:00Z");
 
-    private static List<ArticleEnriched> articles;
+    private static final Map<String, List<ArticleEnriched>> LOADED = new HashMap<>();
 
     private NewsroomFixture() {
     }
 
-    /** Writes the articles (once) and answers them. */
-    static synchronized List<ArticleEnriched> load() throws Exception {
-        if (articles != null) {
-            return articles;
+    /** Writes the articles under {@link #ALIAS} (once) and answers them. */
+    static List<ArticleEnriched> load() throws Exception {
+        return load(ALIAS);
+    }
+
+    /** Writes the articles under an alias (once per alias, so a test that adds some has its own). */
+    static synchronized List<ArticleEnriched> load(String alias) throws Exception {
+        if (LOADED.containsKey(alias)) {
+            return LOADED.get(alias);
         }
         List<ArticleEnriched> all = articles();
+        write(alias, all);
+        LOADED.put(alias, all);
+        return all;
+    }
+
+    /** Indexes one more article, as the publish service would while a reader has the page open. */
+    static ArticleEnriched addLate(String alias, String slug, String title) throws Exception {
+        ArticleEnriched late = article(slug, title, title + ".", Instant.now(), "en", List.of(), List.of("PL"),
+                "politics", 0.0);
+        write(alias, List.of(late));
+        return late;
+    }
+
+    private static void write(String alias, List<ArticleEnriched> all) throws Exception {
         var settings = new PublishProperties.ElasticsearchProperties(List.of(TestInfrastructure.elasticsearchUrl()),
                 null, null, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2));
         try (RestClient rest = ElasticsearchClients.restClient(settings)) {
             ElasticsearchClient client = ElasticsearchClients.client(rest);
-            ArticleIndex index = new ArticleIndex(client, new PublishProperties.IndexProperties(ALIAS, 1, 1, 0, "1s"),
+            ArticleIndex index = new ArticleIndex(client, new PublishProperties.IndexProperties(alias, 1, 1, 0, "1s"),
                     Clock.systemUTC());
             index.ensureExists();
             index.write(all.stream().<ArticleIndex.Write>map(ArticleIndex.Write.Upsert::new).toList());
-            client.indices().refresh(r -> r.index(ALIAS));
+            client.indices().refresh(r -> r.index(alias));
         }
-        articles = all;
-        return all;
     }
 
     static ArticleEnriched hostile() throws Exception {

@@ -55,6 +55,7 @@ public final class ArticleSearch {
     /** One page of what the query finds, with its facets and timeline. */
     public Results.Page search(NewsQuery query) throws IOException {
         List<Object> after = query.after() == null ? null : Cursor.decode(query.after());
+        Instant asOf = Instant.now();
         Query filter = query(query, null);
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
@@ -82,7 +83,7 @@ public final class ArticleSearch {
             }, JsonNode.class);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
-                return new Results.Page(0, List.of(), null, Map.of(), new Results.Timeline(null, List.of()));
+                return new Results.Page(0, List.of(), null, Map.of(), new Results.Timeline(null, List.of()), asOf);
             }
             throw e;
         }
@@ -115,7 +116,7 @@ public final class ArticleSearch {
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new Results.Page(total, hits, next, facets,
-                new Results.Timeline(interval == null ? null : interval.name(), points));
+                new Results.Timeline(interval == null ? null : interval.name(), points), asOf);
     }
 
     /** The first and last publication time among the query's articles, to size the timeline's bars. */

@@ -19,8 +19,11 @@ public final class Results {
      * @param next     the cursor of the next page ({@code ?after=}), or null on the last page
      * @param facets   the top values of each facet among the matching articles, with counts
      * @param timeline matching articles over time, with their average tone
+     * @param asOf     when the index was read: the {@code since} of {@code /search/new} ("N new"),
+     *                 in the cluster's clock rather than the reader's
      */
-    public record Page(long total, List<Hit> hits, String next, Map<String, List<Bucket>> facets, Timeline timeline) {
+    public record Page(long total, List<Hit> hits, String next, Map<String, List<Bucket>> facets, Timeline timeline,
+            Instant asOf) {
     }
 
     /**
