@@ -115,7 +115,7 @@ async function render() {
     cursor = page.next;
     renderFacets(state, page.facets || {});
     renderTimeline(state, page.timeline || { points: [] });
-    renderMap(state, (page.facets || {}).countries || []);
+    renderMap(state, (page.facets || {}).countries || [], page.spots || []);
     renderHits(page, false);
     document.title = (state.q ? state.q + " — " : "") + "Newsflow — Newsroom";
   } catch (error) {
@@ -271,7 +271,7 @@ async function loadWorld() {
   return world;
 }
 
-function renderMap(state, buckets) {
+function renderMap(state, buckets, spots) {
   const map = $("map");
   map.replaceChildren();
   if (!world) return;
@@ -291,6 +291,14 @@ function renderMap(state, buckets) {
     });
     map.append(path);
   }
+  // where enrichment located the articles: a dot per map tile, its area by the count
+  const most = Math.max(1, ...spots.map((s) => s.count));
+  for (const spot of spots) {
+    const dot = svg("circle", { class: "spot", cx: (spot.lon + 180) * 1000 / 360, cy: (90 - spot.lat) * 500 / 180,
+      r: 2 + 8 * Math.sqrt(spot.count / most) });
+    dot.append(Object.assign(svg("title"), { textContent: spot.count.toLocaleString() + " articles located here" }));
+    map.append(dot);
+  }
 }
 
 // ---- article view
@@ -306,6 +314,10 @@ async function renderArticle(id) {
   if (article.authors && article.authors.length) meta.append(el("span", { text: "By " + article.authors.join(", ") }));
   if (article.publishedAt) meta.append(el("time", { datetime: article.publishedAt, text: formatTime(article.publishedAt) }));
   if (article.dateline) meta.append(el("span", { text: article.dateline }));
+  if (article.language) meta.append(el("span", { text: article.language.toUpperCase() }));
+  if (article.countries && article.countries.length) {
+    meta.append(el("span", { text: article.countries.map((c) => countryNames[c] || c).join(", ") }));
+  }
   if (article.tone) meta.append(el("span", { class: "tone-" + article.tone.label, text: "tone " + article.tone.label + " (" + article.tone.score + ")" }));
   if (article.url && /^https?:\/\//i.test(article.url)) {
     meta.append(el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank", text: "Original ↗" }));

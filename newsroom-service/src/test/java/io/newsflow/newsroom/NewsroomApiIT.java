@@ -70,12 +70,26 @@ class NewsroomApiIT {
         assertThat(counts(page, "tones")).containsEntry("negative", 7L).containsEntry("positive", 11L);
         assertThat(counts(page, "sources")).containsOnly(Map.entry("Example News", 18L));
         long inTimeline = 0;
+        int empty = 0;
         for (JsonNode point : page.get("timeline").get("points")) {
             inTimeline += point.get("count").asLong();
+            if (point.get("count").asLong() == 0) {
+                empty++;
+                assertThat(point.has("tone")).as("an empty bar has no tone").isFalse();
+            }
         }
+        assertThat(empty).as("bars of the 6 hours without articles are there, so time runs evenly").isPositive();
         assertThat(inTimeline).isEqualTo(18);
         assertThat(page.get("timeline").get("interval").asString()).isNotBlank();
         assertThat(page.get("timeline").get("points").get(0).get("tone").isNumber()).isTrue();
+        // every article mentions Minsk, London or Paris, so is located near one of them
+        Map<String, Long> spots = new HashMap<>();
+        for (JsonNode spot : page.get("spots")) {
+            String near = spot.get("lon").asDouble() > 20 ? "Minsk" : spot.get("lon").asDouble() < 0 ? "London" : "Paris";
+            spots.merge(near, spot.get("count").asLong(), Long::sum);
+            assertThat(Math.abs(spot.get("lat").asDouble() - NewsroomFixture.CITIES.get(near).lat())).isLessThan(0.01);
+        }
+        assertThat(spots).containsOnly(Map.entry("Minsk", 7L), Map.entry("London", 6L), Map.entry("Paris", 5L));
     }
 
     @Test

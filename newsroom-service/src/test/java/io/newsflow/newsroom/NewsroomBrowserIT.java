@@ -208,6 +208,8 @@ class NewsroomBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !view.findElements(By.tagName("h1")).isEmpty());
 
         assertThat(view.findElement(By.tagName("h1")).getText()).isEqualTo(summit.title());
+        assertThat(browser.findElement(By.id("results-view")).isDisplayed()).as("the article replaces the results")
+                .isFalse();
         assertThat(browser.getCurrentUrl()).contains("article=" + summit.id());
         assertThat(view.findElements(By.cssSelector(".body .entity-PERSON"))).extracting(WebElement::getText)
                 .containsExactly("Keir Starmer", "Emmanuel Macron");
@@ -220,6 +222,7 @@ class NewsroomBrowserIT {
 
         browser.navigate().back();
         awaitSummary("18 articles");
+        assertThat(browser.findElement(By.id("article-view")).isDisplayed()).isFalse();
     }
 
     @Test

@@ -116,6 +116,12 @@ final class NewsroomFixture {
     private record Named(String type, String name) {
     }
 
+    /** Where enrichment would place an article mentioning the city. */
+    static final Map<String, ArticleEnriched.GeoPoint> CITIES = Map.of(
+            "Minsk", new ArticleEnriched.GeoPoint(53.9, 27.5667),
+            "London", new ArticleEnriched.GeoPoint(51.5085, -0.1257),
+            "Paris", new ArticleEnriched.GeoPoint(48.8534, 2.3488));
+
     private static Named person(String name) {
         return new Named("PERSON", name);
     }
@@ -141,11 +147,13 @@ final class NewsroomFixture {
                     spans.size(), spans, 0.9));
         }
         String label = tone < -0.1 ? "negative" : tone > 0.1 ? "positive" : "neutral";
+        ArticleEnriched.GeoPoint location = names.stream().filter(n -> CITIES.containsKey(n.name()))
+                .map(n -> CITIES.get(n.name())).findFirst().orElse(null);
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, ArticleIds.fromUrl(url), 1, url, url,
                 new Source("Example News", "news.example.org"), published.plusSeconds(60), published, null,
                 "Example News", null, null, null, title, List.of("Jane Doe"), "World", Map.of(),
                 body, body, body.split(" ").length, 1, new ArticleEnriched.Language(language, 0.99), entities,
-                List.of(), countries, countries.get(0), null, List.of(),
+                List.of(), countries, countries.get(0), location, List.of(),
                 List.of(new ArticleEnriched.Topic("medtop:" + topic, topic, 0.9)),
                 List.of(new ArticleEnriched.Keyword(topic, 0.5)), new ArticleEnriched.Sentiment(tone, label),
                 null, null, new ArticleEnriched.Enrichment("1", published.plusSeconds(61), 5, List.of(), List.of()));

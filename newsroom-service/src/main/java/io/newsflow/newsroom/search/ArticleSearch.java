@@ -40,6 +40,10 @@ public final class ArticleSearch {
     /** Marks a matched word's end in a snippet. */
     public static final String MATCH_END = "\u0003";
     private static final String TIMELINE = "timeline";
+    private static final String SPOTS = "spots";
+    /** Map tiles of zoom 5 (about 1,250 km at the equator): fine enough for a world map, few buckets. */
+    private static final int SPOT_PRECISION = 5;
+    private static final int MAX_SPOTS = 300;
     private static final List<String> TEXT_FIELDS = List.of("title^3", "lead^2", "summary^2", "body");
     private static final List<String> HIT_FIELDS = List.of("id", "title", "source.name", "url", "publishedAt",
             "language.code", "countries", "sentiment.label", "lead");
@@ -61,6 +65,9 @@ public final class ArticleSearch {
         for (Facet facet : Facet.values()) {
             aggregations.put(facet.key(), Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(facet.shown()))));
         }
+        aggregations.put(SPOTS, Aggregation.of(a -> a.geotileGrid(g -> g.field("location").precision(SPOT_PRECISION)
+                        .size(MAX_SPOTS))
+                .aggregations("centre", Aggregation.of(c -> c.geoCentroid(g -> g.field("location"))))));
         TimelineInterval interval = span(filter).map(s -> TimelineInterval.forSpan(s[0], s[1])).orElse(null);
         if (interval != null) {
             aggregations.put(TIMELINE, Aggregation.of(a -> a.dateHistogram(h -> h.field("publishedAt")
@@ -83,7 +90,8 @@ public final class ArticleSearch {
             }, JsonNode.class);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
-                return new Results.Page(0, List.of(), null, Map.of(), new Results.Timeline(null, List.of()), asOf);
+                return new Results.Page(0, List.of(), null, Map.of(), new Results.Timeline(null, List.of()), List.of(),
+                        asOf);
             }
             throw e;
         }
@@ -108,15 +116,24 @@ public final class ArticleSearch {
         if (timeline != null) {
             timeline.dateHistogram().buckets().array().forEach(b -> {
                 Aggregate tone = b.aggregations().get("tone");
-                double value = tone == null ? Double.NaN : tone.avg().value();
+                // an empty bar has no tone (the client reads the missing average as 0)
+                double value = tone == null || b.docCount() == 0 ? Double.NaN : tone.avg().value();
                 Double average = Double.isNaN(value) || Double.isInfinite(value) ? null
                         : Math.round(value * 1000) / 1000.0;
                 points.add(new Results.Point(Instant.ofEpochMilli(b.key()), b.docCount(), average));
             });
         }
+        List<Results.Spot> spots = new ArrayList<>();
+        response.aggregations().get(SPOTS).geotileGrid().buckets().array().forEach(b -> {
+            var centre = b.aggregations().get("centre").geoCentroid().location();
+            if (centre != null && centre.isLatlon()) {
+                spots.add(new Results.Spot(Math.round(centre.latlon().lat() * 1000) / 1000.0,
+                        Math.round(centre.latlon().lon() * 1000) / 1000.0, b.docCount()));
+            }
+        });
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new Results.Page(total, hits, next, facets,
-                new Results.Timeline(interval == null ? null : interval.name(), points), asOf);
+                new Results.Timeline(interval == null ? null : interval.name(), points), spots, asOf);
     }
 
     /** The first and last publication time among the query's articles, to size the timeline's bars. */

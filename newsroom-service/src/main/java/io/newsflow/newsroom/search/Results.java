@@ -19,11 +19,17 @@ public final class Results {
      * @param next     the cursor of the next page ({@code ?after=}), or null on the last page
      * @param facets   the top values of each facet among the matching articles, with counts
      * @param timeline matching articles over time, with their average tone
+     * @param spots    where the matching articles are located ({@code location}, where enrichment
+     *                 placed one), grouped into map tiles of about 1,250 km: the centre and count of each
      * @param asOf     when the index was read: the {@code since} of {@code /search/new} ("N new"),
      *                 in the cluster's clock rather than the reader's
      */
     public record Page(long total, List<Hit> hits, String next, Map<String, List<Bucket>> facets, Timeline timeline,
-            Instant asOf) {
+            List<Spot> spots, Instant asOf) {
+    }
+
+    /** Articles located around a point (the centre of those in one map tile). */
+    public record Spot(double lat, double lon, long count) {
     }
 
     /**
