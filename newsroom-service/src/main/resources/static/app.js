@@ -17,6 +17,8 @@ let countryNames = {};     // code -> name
 let loadedAt = null;       // when the results on screen were loaded (for "N new")
 let liveTimer = null;
 let cursor = null;         // the next page's cursor
+// fetched as soon as the script runs, in parallel with the page's first search
+const worldReady = loadWorld().catch(() => showError(new Error("The world map could not be loaded")));
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -101,15 +103,17 @@ async function render() {
     $("results-view").hidden = true;
     $("filters").hidden = true;
     $("live").hidden = true;
+    await worldReady; // country names
     await renderArticle(state.article).catch(showError);
     return;
   }
   $("article-view").hidden = true;
   $("results-view").hidden = false;
   $("filters").hidden = false;
-  renderChips(state);
   try {
-    const page = await api("api/v1/search?" + query(state));
+    // the map's shapes load alongside the first answer, not before it
+    const [page] = await Promise.all([api("api/v1/search?" + query(state)), worldReady]);
+    renderChips(state);
     loadedAt = page.asOf;
     $("live").hidden = true;
     cursor = page.next;
@@ -428,11 +432,6 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("live").addEventListener("click", () => render());
   $("home").addEventListener("click", (event) => { event.preventDefault(); history.pushState(null, "", location.pathname); render(); });
   window.addEventListener("popstate", () => render());
-  try {
-    await loadWorld();
-  } catch (error) {
-    showError(new Error("The world map could not be loaded"));
-  }
   await render();
   liveTimer = setInterval(checkLive, LIVE_EVERY_MS);
 });
