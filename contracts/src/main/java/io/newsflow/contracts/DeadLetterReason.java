@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Why a record went to a dead-letter topic ({@value Topics#RAW_DLT}, {@value Topics#ENRICHED_DLT}):
+ * Why a record went to a dead-letter topic ({@value Topics#RAW_DLT}, {@value Topics#ENRICHED_DLT},
+ * {@value Topics#WEBHOOKS_DLT}):
  * the stable value of the {@value #HEADER} header every dead letter carries, next to
  * {@value #ARTICLE_ID_HEADER} (the record's key) and {@value #DETAIL_HEADER} (a human-readable
  * sentence), and Spring Kafka's {@code kafka_dlt-original-topic}, {@code -partition},
@@ -35,6 +36,12 @@ public enum DeadLetterReason {
 
     /** Elasticsearch refused the document for good (a mapping or parse error, status 400). */
     INDEX_REJECTED("index-rejected"),
+
+    /**
+     * A webhook call failed on every attempt (the receiver refused it or did not answer), or the
+     * outbound guard refused its address (a private, loopback or link-local target).
+     */
+    WEBHOOK_FAILED("webhook-failed"),
 
     /**
      * The stage classed a failure as permanent without a more specific reason (the exception

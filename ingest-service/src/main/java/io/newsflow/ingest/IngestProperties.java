@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param limits      what one request may carry
  * @param security    who may post
  * @param status      where {@code GET /api/v1/articles/{id}/status} looks articles up
+ * @param subscriptions the saved searches of {@code /api/v1/subscriptions}
  */
 @ConfigurationProperties("newsflow.ingest")
 public record IngestProperties(
@@ -28,7 +29,28 @@ public record IngestProperties(
         @DefaultValue("2s") Duration brokerProbeInterval,
         @DefaultValue LimitProperties limits,
         @DefaultValue SecurityProperties security,
-        @DefaultValue StatusProperties status) {
+        @DefaultValue StatusProperties status,
+        @DefaultValue SubscriptionProperties subscriptions) {
+
+    /**
+     * Saved searches are events on a compacted topic this service owns and declares; the publish
+     * service reads it to match every indexed article.
+     *
+     * @param topic                the compacted subscriptions topic
+     * @param partitions           its partitions
+     * @param replicas             its replication factor (1 for a single local broker)
+     * @param maxPerKey            most subscriptions one API key may hold (10,000 in all are
+     *                             matched at the pipeline's full rate)
+     * @param allowPrivateWebhooks accept webhook URLs on private and loopback addresses: only for
+     *                             a local demo (the local profile turns it on)
+     */
+    public record SubscriptionProperties(
+            @DefaultValue(Topics.SUBSCRIPTIONS) String topic,
+            @DefaultValue("3") int partitions,
+            @DefaultValue("3") short replicas,
+            @DefaultValue("1000") int maxPerKey,
+            @DefaultValue("false") boolean allowPrivateWebhooks) {
+    }
 
     /**
      * The status endpoint reads the search index the publish service writes: an article found

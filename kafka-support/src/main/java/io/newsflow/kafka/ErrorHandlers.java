@@ -53,6 +53,28 @@ public final class ErrorHandlers {
     }
 
     /**
+     * For a stage whose failures are the other side's and may last for ever (a subscriber's
+     * webhook that is down or refuses): {@code attempts} tries with back-off, pausing the container
+     * meanwhile, then the dead-letter topic, so one broken receiver cannot hold back the records
+     * behind it for longer than that. The {@code permanent} failures (and unreadable records) go
+     * there at once; the reason of a dead letter is the failure's (see
+     * {@link DeadLetterPublisher#reasonOf}), so a retried failure should be a {@link DeadLetterException}
+     * subclass naming its reason.
+     */
+    @SafeVarargs
+    public static DefaultErrorHandler retryThenDeadLetter(DeadLetterPublisher deadLetters, Duration initialInterval,
+            Duration maxInterval, int attempts, KafkaListenerEndpointRegistry listeners, TaskScheduler scheduler,
+            Class<? extends Exception>... permanent) {
+        var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+        backOff.setMaxInterval(maxInterval.toMillis());
+        backOff.setMaxAttempts(Math.max(0, attempts - 1));
+        var handler = new DefaultErrorHandler(deadLetters, backOff,
+                new ContainerPausingBackOffHandler(new ListenerContainerPauseService(listeners, scheduler)));
+        handler.addNotRetryableExceptions(permanent);
+        return handler;
+    }
+
+    /**
      * For a listener in a Kafka transaction: after a rollback, the whole poll is delivered again
      * after a back-off, without limit (the records that can never succeed were dead-lettered by
      * the listener, so a rollback means the broker could not take the output now).

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry         back-off for batches that failed for a reason that may pass (429, 5xx,
  *                      connection refused): the batch is retried as a whole, which is harmless
  *                      because every write is versioned by revision
+ * @param subscriptions where saved searches are read from and where their matches go
  */
 @ConfigurationProperties("newsflow.publish")
 public record PublishProperties(
@@ -24,7 +25,8 @@ public record PublishProperties(
         @DefaultValue DeadLetterProperties deadLetter,
         @DefaultValue ElasticsearchProperties elasticsearch,
         @DefaultValue IndexProperties index,
-        @DefaultValue RetryProperties retry) {
+        @DefaultValue RetryProperties retry,
+        @DefaultValue SubscriptionProperties subscriptions) {
 
     /**
      * @param name       topic name
@@ -86,5 +88,54 @@ public record PublishProperties(
     public record RetryProperties(
             @DefaultValue("1s") Duration initialInterval,
             @DefaultValue("30s") Duration maxInterval) {
+    }
+
+    /**
+     * Subscriptions (saved searches): every article this service indexes is matched against all
+     * of them and each match is delivered.
+     *
+     * @param topic                   the compacted topic of subscriptions (owned by ingest), read
+     *                                whole at start
+     * @param alertsTopic             the default alerts topic, declared here
+     * @param webhooksTopic           alerts waiting for their webhook call (internal), declared here
+     * @param webhooksDeadLetterTopic webhook calls that failed on every attempt, declared here
+     * @param partitions              partitions of the topics declared here, and of subscribers'
+     *                                own topics, created when a subscription first names them
+     * @param replicas                their replication factor (1 for a single local broker)
+     * @param sendTimeout             how long a batch waits for the broker to take its alerts
+     *                                before it is retried
+     * @param webhooks                how webhooks are called
+     */
+    public record SubscriptionProperties(
+            @DefaultValue(Topics.SUBSCRIPTIONS) String topic,
+            @DefaultValue(Topics.ALERTS) String alertsTopic,
+            @DefaultValue(Topics.WEBHOOKS) String webhooksTopic,
+            @DefaultValue(Topics.WEBHOOKS_DLT) String webhooksDeadLetterTopic,
+            @DefaultValue("6") int partitions,
+            @DefaultValue("3") short replicas,
+            @DefaultValue("15s") Duration sendTimeout,
+            @DefaultValue WebhookProperties webhooks) {
+    }
+
+    /**
+     * @param connectTimeout        TCP (and TLS) connect timeout of a call
+     * @param responseTimeout       how long a receiver may take to answer
+     * @param attempts              calls made for one alert before it is dead-lettered
+     *                              ({@code webhook-failed})
+     * @param initialInterval       wait after the first failed call, doubling after each
+     * @param maxInterval           longest wait between two calls
+     * @param allowPrivateAddresses let webhooks reach private and loopback addresses: only for a
+     *                              local demo whose receiver runs on the same machine (the local
+     *                              profile turns it on); off, the outbound guard refuses them
+     * @param group                 the consumer group of the webhook caller
+     */
+    public record WebhookProperties(
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("10s") Duration responseTimeout,
+            @DefaultValue("5") int attempts,
+            @DefaultValue("2s") Duration initialInterval,
+            @DefaultValue("30s") Duration maxInterval,
+            @DefaultValue("false") boolean allowPrivateAddresses,
+            @DefaultValue("publish-service-webhooks") String group) {
     }
 }

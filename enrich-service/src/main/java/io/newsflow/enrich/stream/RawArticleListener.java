@@ -2,12 +2,16 @@ package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.CloudEvents;
 import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.contracts.Revisions;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.kafka.DeadLetterException;
 import io.newsflow.kafka.DeadLetterPublisher;
+import io.newsflow.kafka.EventHeaders;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.record.TimestampType;
 import org.slf4j.Logger;
@@ -49,6 +54,9 @@ class RawArticleListener {
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(RawArticleListener.class);
 
     private final RawArticleHandler handler;
+    /** {@code ce_source} of the enriched records. */
+    static final String SERVICE = "enrich-service";
+
     private final KafkaTemplate<String, byte[]> enriched;
     private final DeadLetterPublisher deadLetters;
     private final EnrichProperties properties;
@@ -80,8 +88,7 @@ class RawArticleListener {
             warnIfProducerTimestamps(record);
             var outcome = batch.handle(record.key(), record.value(), Revisions.of(record.timestamp(), record.offset()));
             if (outcome instanceof RawArticleHandler.Outcome.Write write) {
-                sent.add(new Sent(i, write.post(), enriched.send(properties.output().name(), write.post().id(),
-                        write.json())));
+                sent.add(new Sent(i, write.post(), enriched.send(enrichedRecord(write))));
             } else if (outcome instanceof RawArticleHandler.Outcome.Skip skip) {
                 count("skipped", skip.why());
             } else if (outcome instanceof RawArticleHandler.Outcome.DeadLetter dead) {
@@ -90,6 +97,18 @@ class RawArticleListener {
             }
         }
         awaitAcknowledgements(sent);
+    }
+
+    /**
+     * The enriched record with its CloudEvents headers: its {@code ce_id} is the article's id and
+     * revision, so a consumer can tell a redelivery from a correction without reading the value.
+     */
+    private ProducerRecord<String, byte[]> enrichedRecord(RawArticleHandler.Outcome.Write write) {
+        var record = new ProducerRecord<String, byte[]>(properties.output().name(), write.post().id(), write.json());
+        EventHeaders.write(record.headers(), CloudEvents.ARTICLE_ENRICHED,
+                write.post().id() + ":" + write.post().revision(), SERVICE, Instant.now(), write.post().id(),
+                ArticleEnriched.SCHEMA_VERSION);
+        return record;
     }
 
     private record Sent(int index, RepostFilter.Post post, CompletableFuture<?> acknowledgement) {

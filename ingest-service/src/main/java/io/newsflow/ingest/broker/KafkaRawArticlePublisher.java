@@ -2,15 +2,19 @@ package io.newsflow.ingest.broker;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.newsflow.contracts.CloudEvents;
 import io.newsflow.contracts.Revisions;
 import io.newsflow.ingest.intake.BrokerUnavailableException;
 import io.newsflow.ingest.intake.PayloadTooLargeException;
 import io.newsflow.ingest.intake.RawArticle;
 import io.newsflow.ingest.intake.RawArticlePublisher;
+import io.newsflow.kafka.EventHeaders;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -28,6 +32,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * whether the broker is back, and the first successes close it again.
  */
 class KafkaRawArticlePublisher implements RawArticlePublisher {
+
+    /** {@code ce_source} of the raw records. */
+    static final String SERVICE = "ingest-service";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final String topic;
@@ -64,7 +71,10 @@ class KafkaRawArticlePublisher implements RawArticlePublisher {
         }
         long start = broker.getCurrentTimestamp();
         try {
-            return kafka.send(topic, article.envelope().id(), article.toJson())
+            var record = new ProducerRecord<String, byte[]>(topic, article.envelope().id(), article.toJson());
+            EventHeaders.write(record.headers(), CloudEvents.ARTICLE_RECEIVED, UUID.randomUUID().toString(),
+                    SERVICE, article.envelope().receivedAt(), article.envelope().id(), article.envelope().schemaVersion());
+            return kafka.send(record)
                     .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .handle((result, failure) -> {
                         long took = broker.getCurrentTimestamp() - start;

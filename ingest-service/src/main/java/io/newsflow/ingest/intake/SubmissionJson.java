@@ -57,9 +57,26 @@ public final class SubmissionJson {
                     invalid.field());
         }
         byte[] parsed = found == null ? json : found.json();
-        ArticleSubmission submission;
+        ArticleSubmission submission = parse(parsed, ArticleSubmission.class, json, found);
+        return found == null ? submission : submission.withPage(found.html(), found.page());
+    }
+
+    /**
+     * Reads any other request body of the API (a subscription, say) as strictly as a submission.
+     *
+     * @throws MalformedRequestException if the body is not a JSON object of that shape
+     */
+    public static <T> T readObject(byte[] json, Class<T> type) {
+        if (json.length == 0) {
+            throw new MalformedRequestException("The request body is empty; send a JSON object.", null);
+        }
+        return parse(json, type, json, null);
+    }
+
+    private static <T> T parse(byte[] parsed, Class<T> type, byte[] json, PageLiteral.Found found) {
+        T value;
         try {
-            submission = MAPPER.readValue(parsed, ArticleSubmission.class);
+            value = MAPPER.readValue(parsed, type);
         } catch (UnrecognizedPropertyException e) {
             throw new MalformedRequestException("Unknown field '" + e.getPropertyName() + "'.", path(e));
         } catch (DatabindException e) {
@@ -69,7 +86,10 @@ public final class SubmissionJson {
         } catch (JacksonException e) {
             throw new MalformedRequestException("Malformed JSON: " + e.getOriginalMessage() + location(e, json, found), null);
         }
-        return found == null ? submission : submission.withPage(found.html(), found.page());
+        if (value == null) {
+            throw new MalformedRequestException("The request body is JSON null; send a JSON object.", null);
+        }
+        return value;
     }
 
     private static String path(DatabindException e) {

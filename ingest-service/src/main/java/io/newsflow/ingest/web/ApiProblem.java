@@ -17,6 +17,7 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     /**
      * @param type   the stable reason, the last segment of the problem's {@code type} URI
@@ -36,6 +37,12 @@ public class ApiProblem extends RuntimeException {
         return this;
     }
 
+    /** The same problem with an extension member (e.g. {@code errors}, one per invalid field). */
+    public ApiProblem withProperty(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -52,6 +59,7 @@ public class ApiProblem extends RuntimeException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
         problem.setType(URI.create(Problems.TYPES + type));
         problem.setTitle(title);
+        properties.forEach(problem::setProperty);
         return problem;
     }
 }

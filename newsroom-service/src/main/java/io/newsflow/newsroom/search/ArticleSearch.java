@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.newsflow.contracts.SearchSyntax;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

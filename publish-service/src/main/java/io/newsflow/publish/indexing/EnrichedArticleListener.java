@@ -7,6 +7,7 @@ import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.kafka.DeadLetterException;
 import io.newsflow.kafka.DeadLetterPublisher;
+import io.newsflow.publish.subscriptions.AlertPublisher;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
  * error handler commits what precedes it and redelivers the rest after a back-off, without limit;
  * rewriting an item that had succeeded is harmless since writes are versioned. A null value is a
  * tombstone: the publisher retracted the article, so its document is deleted.
+ *
+ * <p>What a bulk made current is matched against the subscriptions (see {@link AlertPublisher}).
  */
 @Component
 class EnrichedArticleListener {
@@ -36,13 +39,16 @@ class EnrichedArticleListener {
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EnrichedArticleListener.class);
 
     private final ArticleIndex index;
+    private final AlertPublisher alerts;
     private final DeadLetterPublisher deadLetters;
     private final Counter written;
     private final Counter stale;
     private final Timer latency;
 
-    EnrichedArticleListener(ArticleIndex index, DeadLetterPublisher deadLetters, MeterRegistry meters) {
+    EnrichedArticleListener(ArticleIndex index, AlertPublisher alerts, DeadLetterPublisher deadLetters,
+            MeterRegistry meters) {
         this.index = index;
+        this.alerts = alerts;
         this.deadLetters = deadLetters;
         this.written = meters.counter("newsflow.publish.items", "outcome", "written");
         this.stale = meters.counter("newsflow.publish.items", "outcome", "stale");
@@ -75,6 +81,7 @@ class EnrichedArticleListener {
                     new IndexingUnavailableException(e.getMessage(), e), 0);
         }
         Instant acknowledged = Instant.now();
+        publishAlerts(writes, outcomes);
         int next = 0;
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, ArticleEnriched> record = records.get(i);
@@ -96,6 +103,26 @@ class EnrichedArticleListener {
                         new IndexingUnavailableException(outcome.status() + " " + outcome.type() + ": "
                                 + outcome.reason(), null), i);
             }
+        }
+    }
+
+    /**
+     * Matches the articles this bulk made current against the subscriptions, before anything of
+     * the batch is committed or dead-lettered: if the alerts cannot be written, the whole batch
+     * comes again (its writes are versioned, so indexing it again changes nothing).
+     */
+    private void publishAlerts(List<ArticleIndex.Write> writes, List<ArticleIndex.Outcome> outcomes) {
+        List<ArticleEnriched> current = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            if (writes.get(i) instanceof ArticleIndex.Write.Upsert upsert
+                    && outcomes.get(i).kind() == ArticleIndex.Kind.WRITTEN) {
+                current.add(upsert.article());
+            }
+        }
+        try {
+            alerts.publish(current);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("The alerts were not written", e, 0);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.newsflow.newsroom.search;
+package io.newsflow.contracts;
 
 /**
  * The reader's search syntax, as the page's placeholder shows it ({@code "a phrase"},
@@ -6,14 +6,19 @@ package io.newsflow.newsroom.search;
  * turned into Elasticsearch's {@code simple_query_string} syntax, whose operators are {@code |}
  * and {@code +}: the words {@code OR} and {@code AND} in capitals, outside quotes, become those
  * operators; everything else passes unchanged, and {@code simple_query_string} never fails on it.
+ *
+ * <p>Part of the contract because two stages read the same text: the newsroom searches the index
+ * with Elasticsearch's {@code simple_query_string}, and subscription matching runs Lucene's
+ * {@code SimpleQueryParser}, the parser {@code simple_query_string} is built on, so a saved search
+ * selects the articles the same words find in the dashboard.
  * Written here because it is a dozen lines of tokenising that no library offers on its own.
  */
-final class SearchSyntax {
+public final class SearchSyntax {
 
     private SearchSyntax() {
     }
 
-    static String toSimpleQueryString(String text) {
+    public static String toSimpleQueryString(String text) {
         StringBuilder out = new StringBuilder(text.length());
         boolean quoted = false;
         int i = 0;
