@@ -49,6 +49,42 @@ class EventSchemaTest {
                         List.of("body-from-json-ld")));
     }
 
+    static Subscription subscription() {
+        return new Subscription(Subscription.SCHEMA_VERSION, "0123456789abcdef0123456789abcdef", "Belarus politics",
+                new Subscription.Query("Lukashenka OR \"Tsikhanouskaya\"", List.of("BY"), List.of("medtop:11000000"),
+                        List.of(), List.of("en", "ru"), null),
+                new Subscription.Delivery("news.alerts.newsroom", "https://hooks.example.com/newsflow"),
+                "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c", "anonymous", Instant.parse("2024-05-01T09:00:00Z"));
+    }
+
+    /** A subscription without a webhook, delivering whole articles to a slice. */
+    static Subscription sliceSubscription() {
+        return new Subscription(Subscription.SCHEMA_VERSION, "fedcba9876543210fedcba9876543210", "Markets",
+                new Subscription.Query(null, List.of(), List.of("economy, business and finance"), null, null,
+                        List.of("reuters.com")),
+                new Subscription.Delivery("news.enriched.markets", null), null, "key-1",
+                Instant.parse("2024-05-01T09:30:00Z"));
+    }
+
+    static ArticleAlert alert() {
+        return new ArticleAlert(ArticleAlert.SCHEMA_VERSION, subscription().id(), subscription().name(),
+                enriched().id(), Revisions.of(1_714_557_900_000L, 42), "Lukashenka meets envoy",
+                "https://example.com/a", new Source("Example News", "example.com"),
+                Instant.parse("2024-05-01T10:00:00Z"), List.of("BY"),
+                List.of(new ArticleAlert.Highlight("title", "Lukashenka meets envoy",
+                                List.of(new ArticleEnriched.Span(0, 10))),
+                        new ArticleAlert.Highlight("body", "... said Lukashenka, and Tsikhanouskaya answered ...",
+                                List.of(new ArticleEnriched.Span(9, 19), new ArticleEnriched.Span(25, 39)))),
+                Instant.parse("2024-05-01T10:05:02Z"));
+    }
+
+    /** An alert for a subscription of filters only, about an article posted as text without a URL. */
+    static ArticleAlert bareAlert() {
+        return new ArticleAlert(ArticleAlert.SCHEMA_VERSION, sliceSubscription().id(), sliceSubscription().name(),
+                enriched().id(), 1, null, null, Source.named("Wire"), null, null, null,
+                Instant.parse("2024-05-01T10:05:02Z"));
+    }
+
     @Test
     void articleReceivedMatchesItsSchema() {
         assertThat(errors("article-received.v1.schema.json", json(received()))).isEmpty();
@@ -83,6 +119,132 @@ class EventSchemaTest {
     }
 
     @Test
+    void subscriptionsMatchTheirSchema() {
+        assertThat(errors("subscription.v1.schema.json", json(subscription()))).isEmpty();
+        ObjectNode slice = json(sliceSubscription());
+        assertThat(slice.has("webhookSecret")).isFalse();
+        assertThat(slice.get("query").has("countries")).as("empty lists are left out").isFalse();
+        assertThat(errors("subscription.v1.schema.json", slice)).isEmpty();
+        // Delivery has no @JsonInclude of its own, so a missing webhook is written as null today;
+        // the schema allows that and leaving it out alike
+        ((ObjectNode) slice.get("delivery")).remove("webhook");
+        assertThat(errors("subscription.v1.schema.json", slice)).isEmpty();
+        assertThat(subscription().contractViolations(subscription().id())).isEmpty();
+    }
+
+    @Test
+    void subscriptionSchemaRejectsBrokenSubscriptions() {
+        ObjectNode badId = json(subscription());
+        badId.put("id", "0123456789ABCDEF0123456789ABCDEF");
+        assertThat(errors("subscription.v1.schema.json", badId)).isNotEmpty();
+
+        ObjectNode intoThePipeline = json(subscription());
+        ((ObjectNode) intoThePipeline.get("delivery")).put("topic", Topics.RAW);
+        assertThat(errors("subscription.v1.schema.json", intoThePipeline)).isNotEmpty();
+
+        ObjectNode webhookWithoutSecret = json(subscription());
+        webhookWithoutSecret.remove("webhookSecret");
+        assertThat(errors("subscription.v1.schema.json", webhookWithoutSecret)).isNotEmpty();
+
+        ObjectNode askingForNothing = json(subscription());
+        askingForNothing.putObject("query");
+        assertThat(errors("subscription.v1.schema.json", askingForNothing)).isNotEmpty();
+
+        ObjectNode lowerCaseCountry = json(subscription());
+        ((ObjectNode) lowerCaseCountry.get("query")).putArray("countries").add("by");
+        assertThat(errors("subscription.v1.schema.json", lowerCaseCountry)).isNotEmpty();
+    }
+
+    /** The schema's delivery.topic rule and {@link Topics#isSubscriberTopic} say the same. */
+    @Test
+    void subscriptionSchemaAcceptsExactlyTheSubscriberTopics() {
+        List<String> topics = List.of(Topics.ALERTS, "news.alerts.newsroom", "news.alerts.a_b-9", "news.enriched.markets",
+                "news.enriched.0", "news.enriched." + "a".repeat(100), "news.enriched." + "a".repeat(101),
+                Topics.RAW, Topics.ENRICHED, Topics.RAW_DLT, Topics.ENRICHED_DLT, Topics.SUBSCRIPTIONS, Topics.WEBHOOKS,
+                Topics.WEBHOOKS_DLT, "news.alerts.dlt", "news.alerts.", "news.enriched.", "news.alerts.-x",
+                "news.alerts.X", "news.alerts.a.b", "news.alertsx", "xnews.alerts", "news.alerts.a b", "news.enriched.dlt2");
+        for (String topic : topics) {
+            ObjectNode node = json(subscription());
+            ((ObjectNode) node.get("delivery")).put("topic", topic);
+            assertThat(errors("subscription.v1.schema.json", node).isEmpty()).as(topic)
+                    .isEqualTo(Topics.isSubscriberTopic(topic));
+        }
+    }
+
+    @Test
+    void alertsMatchTheirSchema() {
+        ObjectNode node = json(alert());
+        assertThat(node.get("highlights").get(1).get("matches").get(1).toString()).isEqualTo("{\"start\":25,\"end\":39}");
+        assertThat(errors("article-alert.v1.schema.json", node)).isEmpty();
+        ObjectNode bare = json(bareAlert());
+        assertThat(bare.has("highlights")).isFalse();
+        assertThat(errors("article-alert.v1.schema.json", bare)).isEmpty();
+        assertThat(EventJson.mapper().treeToValue(node, ArticleAlert.class)).isEqualTo(alert());
+    }
+
+    @Test
+    void alertSchemaRejectsBrokenAlerts() {
+        ObjectNode badSubscription = json(alert());
+        badSubscription.put("subscriptionId", "sub-1");
+        assertThat(errors("article-alert.v1.schema.json", badSubscription))
+                .extracting(error -> error.getInstanceLocation().toString()).containsExactly("/subscriptionId");
+
+        ObjectNode badField = json(alert());
+        ((ObjectNode) badField.get("highlights").get(0)).put("field", "headline");
+        assertThat(errors("article-alert.v1.schema.json", badField)).isNotEmpty();
+
+        ObjectNode noSource = json(alert());
+        noSource.putObject("source");
+        assertThat(errors("article-alert.v1.schema.json", noSource)).isNotEmpty();
+
+        ObjectNode noMatchTime = json(alert());
+        noMatchTime.remove("matchedAt");
+        assertThat(errors("article-alert.v1.schema.json", noMatchTime)).isNotEmpty();
+    }
+
+    @Test
+    void cloudEventsHeadersMatchTheirSchema() {
+        ObjectNode headers = ceHeaders(CloudEvents.ARTICLE_ALERT, "publish-service");
+        assertThat(errors("cloudevents-headers.v1.schema.json", headers)).isEmpty();
+        headers.remove(CloudEvents.SUBJECT_HEADER);
+        assertThat(errors("cloudevents-headers.v1.schema.json", headers)).as("ce_subject is optional").isEmpty();
+
+        JsonNode schema = readSchema("cloudevents-headers.v1.schema.json");
+        assertThat(schema.get("properties").get(CloudEvents.TYPE_HEADER).get("enum").valueStream()
+                .map(JsonNode::asString).toList()).containsExactlyInAnyOrder(CloudEvents.ARTICLE_RECEIVED,
+                        CloudEvents.ARTICLE_ENRICHED, CloudEvents.ARTICLE_ALERT, CloudEvents.SUBSCRIPTION);
+        for (String header : List.of(CloudEvents.SPEC_VERSION_HEADER, CloudEvents.ID_HEADER, CloudEvents.SOURCE_HEADER,
+                CloudEvents.TYPE_HEADER, CloudEvents.TIME_HEADER, CloudEvents.SUBJECT_HEADER,
+                CloudEvents.CONTENT_TYPE_HEADER, CloudEvents.SCHEMA_VERSION_HEADER)) {
+            assertThat(schema.get("properties").has(header)).as(header).isTrue();
+        }
+
+        ObjectNode unknownType = ceHeaders("io.newsflow.article.deleted.v1", "publish-service");
+        assertThat(errors("cloudevents-headers.v1.schema.json", unknownType)).isNotEmpty();
+        ObjectNode foreignSource = ceHeaders(CloudEvents.ARTICLE_RECEIVED, "x").put(CloudEvents.SOURCE_HEADER, "/other/x");
+        assertThat(errors("cloudevents-headers.v1.schema.json", foreignSource)).isNotEmpty();
+        ObjectNode noTime = ceHeaders(CloudEvents.ARTICLE_RECEIVED, "ingest-service");
+        noTime.remove(CloudEvents.TIME_HEADER);
+        assertThat(errors("cloudevents-headers.v1.schema.json", noTime)).isNotEmpty();
+        ObjectNode badVersion = ceHeaders(CloudEvents.ARTICLE_RECEIVED, "ingest-service")
+                .put(CloudEvents.SCHEMA_VERSION_HEADER, "v1");
+        assertThat(errors("cloudevents-headers.v1.schema.json", badVersion)).isNotEmpty();
+    }
+
+    /** The headers as the services write them (kafka-support's EventHeaders), as a map of strings. */
+    static ObjectNode ceHeaders(String type, String service) {
+        return EventJson.mapper().createObjectNode()
+                .put(CloudEvents.SPEC_VERSION_HEADER, CloudEvents.SPEC_VERSION)
+                .put(CloudEvents.ID_HEADER, "0123456789abcdef0123456789abcdef:1714557900000042")
+                .put(CloudEvents.SOURCE_HEADER, CloudEvents.source(service))
+                .put(CloudEvents.TYPE_HEADER, type)
+                .put(CloudEvents.TIME_HEADER, Instant.parse("2024-05-01T10:05:02.123Z").toString())
+                .put(CloudEvents.SUBJECT_HEADER, "0123456789abcdef0123456789abcdef")
+                .put(CloudEvents.CONTENT_TYPE_HEADER, CloudEvents.CONTENT_TYPE)
+                .put(CloudEvents.SCHEMA_VERSION_HEADER, "1");
+    }
+
+    @Test
     void datesAreIsoStringsAndRecordsRoundTrip() {
         ObjectNode node = json(received());
         assertThat(node.get("receivedAt").asString()).isEqualTo("2024-05-01T10:05:00Z");
@@ -105,12 +267,7 @@ class EventSchemaTest {
 
     @Test
     void theDeadLetterHeaderSchemaNamesEveryReasonTheCodeWrites() {
-        JsonNode schema;
-        try (InputStream in = EventSchemaTest.class.getResourceAsStream("/schemas/dead-letter-headers.v1.schema.json")) {
-            schema = EventJson.mapper().readTree(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        JsonNode schema = readSchema("dead-letter-headers.v1.schema.json");
         JsonNode reasons = schema.get("properties").get(DeadLetterReason.HEADER).get("enum");
         assertThat(reasons.valueStream().map(JsonNode::asString).toList()).containsExactlyElementsOf(
                 java.util.Arrays.stream(DeadLetterReason.values()).map(DeadLetterReason::code).toList());
@@ -150,12 +307,25 @@ class EventSchemaTest {
         assertThat(source).isEqualTo(new Source("Reuters", null));
     }
 
-    private static ObjectNode json(Object event) {
+    /** The record as its producers serialise it. */
+    static ObjectNode json(Object event) {
         return EventJson.mapper().valueToTree(event);
     }
 
-    private static List<Error> errors(String schemaFile, JsonNode node) {
+    /** The schema file {@code /schemas/<schemaFile>} from the classpath, as JSON. */
+    static JsonNode readSchema(String schemaFile) {
         try (InputStream in = EventSchemaTest.class.getResourceAsStream("/schemas/" + schemaFile)) {
+            assertThat(in).as("/schemas/" + schemaFile).isNotNull();
+            return EventJson.mapper().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What in {@code node} breaks the schema {@code /schemas/<schemaFile>}; empty when it keeps it. */
+    static List<Error> errors(String schemaFile, JsonNode node) {
+        try (InputStream in = EventSchemaTest.class.getResourceAsStream("/schemas/" + schemaFile)) {
+            assertThat(in).as("/schemas/" + schemaFile).isNotNull();
             Schema schema = SCHEMAS.getSchema(in);
             return schema.validate(node);
         } catch (java.io.IOException e) {

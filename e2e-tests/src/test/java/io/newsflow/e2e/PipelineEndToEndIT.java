@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsflow.contracts.ArticleIds;
+import io.newsflow.contracts.Topics;
 import io.newsflow.testinfra.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,122 @@ class PipelineEndToEndIT {
         // search sees a document after the next refresh (refresh_interval 1s), unlike a get by id
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 search("ceasefire").get("hits").get("hits").findValuesAsString("_id")).contains(id));
+    }
+
+    /**
+     * Subscriptions as a subscriber uses them: created over HTTP; a matching and a non-matching
+     * article posted; one alert on news.alerts for the match, the whole article on a topic of
+     * its own, a signed webhook call; a correction alerts again with its new revision; a deleted
+     * subscription stays quiet; every record carries its CloudEvents headers and matches its
+     * schema.
+     */
+    @Test
+    void subscriptionsDeliverMatchesToTopicsAndWebhooks() throws Exception {
+        try (var subscriber = new SubscriptionsEndToEnd(ingest.baseUrl(), TestInfrastructure.kafkaBootstrapServers())) {
+            HttpResponse<String> refused = subscriber.call("POST", "/api/v1/subscriptions",
+                    "{\"name\":\"x\",\"query\":{\"q\":\"Lukashenka\"},\"delivery\":{\"topic\":\"news.raw\"}}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.body()).contains("delivery.topic");
+
+            JsonNode alerts = created(subscriber.call("POST", "/api/v1/subscriptions", "{\"name\":\"belarus-alerts\","
+                    + "\"query\":{\"q\":\"Lukashenka\"},\"delivery\":{\"webhook\":\"" + subscriber.webhookUrl() + "\"}}"));
+            JsonNode slice = created(subscriber.call("POST", "/api/v1/subscriptions", "{\"name\":\"belarus-slice\","
+                    + "\"query\":{\"q\":\"Lukashenka\"},\"delivery\":{\"topic\":\"" + SubscriptionsEndToEnd.sliceTopic()
+                    + "\"}}"));
+            JsonNode gone = created(subscriber.call("POST", "/api/v1/subscriptions",
+                    "{\"name\":\"gone\",\"query\":{\"q\":\"Lukashenka\"}}"));
+            assertThat(alerts.get("webhookSecret").asString()).hasSizeGreaterThan(30);
+            assertThat(slice.has("webhookSecret")).isFalse();
+            assertThat(subscriber.call("DELETE", "/api/v1/subscriptions/" + gone.get("id").asString(), null).statusCode())
+                    .isEqualTo(204);
+            assertThat(subscriber.call("GET", "/api/v1/subscriptions/" + gone.get("id").asString(), null).statusCode())
+                    .isEqualTo(404);
+            HttpResponse<String> listing = subscriber.call("GET", "/api/v1/subscriptions", null);
+            assertThat(json.readTree(listing.body()).get("subscriptions").findValuesAsString("name"))
+                    .containsExactly("belarus-alerts", "belarus-slice");
+            assertThat(listing.body()).doesNotContain("webhookSecret");
+
+            // the publish service has read both (and forgotten the deleted one) before anything is posted
+            ServiceProcess publish = services.get(2);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(json.readTree(
+                    http.send(HttpRequest.newBuilder(URI.create(publish.baseUrl()
+                            + "/actuator/metrics/newsflow.subscriptions.active")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body()).get("measurements").get(0).get("value").asDouble())
+                    .isEqualTo(2.0));
+            subscriber.follow(List.of(Topics.RAW, Topics.ENRICHED, Topics.ALERTS, SubscriptionsEndToEnd.sliceTopic()));
+
+            String url = "https://www.example-news.org/world/2024/05/02/belarus-drills";
+            String matching = post(url, "Lukashenka orders snap military drills",
+                    "Belarusian leader Alyaksandr Lukashenka ordered snap military drills near the border on Thursday.");
+            String other = post("https://www.example-news.org/sport/2024/05/02/derby", "Derby ends in a draw",
+                    "The city derby ended goalless on Thursday in front of a sold-out stadium.");
+            String alertsId = alerts.get("id").asString();
+            subscriber.readUntil(read -> subscriber.on(Topics.ALERTS, alertsId).size() == 1
+                    && !subscriber.on(SubscriptionsEndToEnd.sliceTopic(), matching).isEmpty()
+                    && !subscriber.on(Topics.ENRICHED, other).isEmpty(), Duration.ofSeconds(60));
+
+            ConsumerRecord<String, byte[]> alert = subscriber.on(Topics.ALERTS, alertsId).get(0);
+            JsonNode alertValue = json.readTree(alert.value());
+            assertThat(alertValue.get("articleId").asString()).isEqualTo(matching);
+            assertThat(alertValue.get("subscriptionName").asString()).isEqualTo("belarus-alerts");
+            assertThat(alertValue.get("highlights").get(0).get("fragment").asString()).contains("Lukashenka");
+            assertThat(SubscriptionsEndToEnd.schemaErrors("article-alert.v1.schema.json", alertValue)).isEmpty();
+            assertThat(subscriber.values(Topics.ALERTS, v -> v.get("articleId").asString().equals(other))).isEmpty();
+            assertThat(subscriber.values(Topics.ALERTS, v -> v.get("subscriptionId").asString()
+                    .equals(gone.get("id").asString()))).as("a deleted subscription is quiet").isEmpty();
+            JsonNode sliced = json.readTree(subscriber.on(SubscriptionsEndToEnd.sliceTopic(), matching).get(0).value());
+            assertThat(sliced.get("body").asString()).contains("snap military drills");
+            assertThat(SubscriptionsEndToEnd.schemaErrors("article-enriched.v1.schema.json", sliced)).isEmpty();
+
+            // every record carries the CloudEvents attributes and its schema version
+            for (var record : List.of(subscriber.on(Topics.RAW, matching).get(0), subscriber.on(Topics.ENRICHED, matching).get(0),
+                    alert, subscriber.on(SubscriptionsEndToEnd.sliceTopic(), matching).get(0))) {
+                Map<String, String> headers = SubscriptionsEndToEnd.headers(record);
+                assertThat(SubscriptionsEndToEnd.schemaErrors("cloudevents-headers.v1.schema.json",
+                        SubscriptionsEndToEnd.json(headers))).as(record.topic() + " " + headers).isEmpty();
+                assertThat(headers).containsEntry("ce_specversion", "1.0").containsEntry("schemaVersion", "1")
+                        .containsEntry("content-type", "application/json").containsKey("ce_id");
+            }
+            assertThat(SubscriptionsEndToEnd.headers(alert)).containsEntry("ce_type", "io.newsflow.article.alert.v1");
+            assertThat(SubscriptionsEndToEnd.headers(subscriber.on(Topics.ENRICHED, matching).get(0)))
+                    .containsEntry("ce_type", "io.newsflow.article.enriched.v1").containsEntry("ce_subject", matching);
+
+            // the webhook got the same alert, signed with the secret shown at creation
+            await().atMost(Duration.ofSeconds(30)).until(() -> !subscriber.calls.isEmpty());
+            SubscriptionsEndToEnd.Call call = subscriber.calls.get(0);
+            assertThat(call.header("X-Newsflow-Signature"))
+                    .isEqualTo(SubscriptionsEndToEnd.hmac(alerts.get("webhookSecret").asString(), call.body()));
+            assertThat(json.readTree(call.body()).get("articleId").asString()).isEqualTo(matching);
+            assertThat(call.header("ce-type")).isEqualTo("io.newsflow.article.alert.v1");
+
+            // a correction is alerted again, with its new revision
+            long firstRevision = alertValue.get("revision").asLong();
+            post(url, "Lukashenka orders snap military drills (updated)",
+                    "Belarusian leader Alyaksandr Lukashenka ordered snap military drills near the border on Thursday, "
+                            + "the defence ministry said.");
+            subscriber.readUntil(read -> subscriber.on(Topics.ALERTS, alertsId).size() == 2, Duration.ofSeconds(60));
+            JsonNode correction = json.readTree(subscriber.on(Topics.ALERTS, alertsId).get(1).value());
+            assertThat(correction.get("articleId").asString()).isEqualTo(matching);
+            assertThat(correction.get("revision").asLong()).isGreaterThan(firstRevision);
+            assertThat(correction.get("title").asString()).endsWith("(updated)");
+        }
+    }
+
+    private static JsonNode created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).isPresent();
+        return json.readTree(response.body());
+    }
+
+    /** Posts an article as scraped text; returns its id. */
+    private static String post(String url, String title, String text) throws Exception {
+        String body = json.writeValueAsString(Map.of("url", url, "source", "Example News", "title", title,
+                "publishedAt", "2024-05-02T08:00:00Z", "text", title + "\n\n" + text));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest.baseUrl() + "/api/v1/articles"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json.readTree(response.body()).get("id").asString();
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class CompactedTopicReader implements AutoCloseable {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        properties.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         properties.remove(ConsumerConfig.FETCH_MIN_BYTES_CONFIG);
         properties.remove(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
@@ -84,28 +85,50 @@ public final class CompactedTopicReader implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = awaitTopic();
-            if (partitions == null) {
-                return;
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    apply(record);
-                }
-                if (caughtUp.getCount() > 0 && ends.entrySet().stream()
-                        .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
-                    caughtUp.countDown();
+                try {
+                    follow();
+                } catch (WakeupException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the broker is unreachable or the topic changed: read it again from the start
+                    // (applying a record twice leaves the table as it was)
+                    log.warn("Reading {} failed ({}); reading it again in {} s", topic, e.toString(),
+                            TOPIC_CHECK.toSeconds());
+                    consumer.unsubscribe();
+                    pause();
                 }
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            log.error("Reading {} stopped", topic, e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void follow() {
+        List<TopicPartition> partitions = awaitTopic();
+        if (partitions == null) {
+            return;
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        while (running) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                apply(record);
+            }
+            if (caughtUp.getCount() > 0 && ends.entrySet().stream()
+                    .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
+                caughtUp.countDown();
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(TOPIC_CHECK.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -113,19 +136,14 @@ public final class CompactedTopicReader implements AutoCloseable {
      * The topic's partitions, once it exists. Until its owner has declared it there is nothing to
      * read, which counts as caught up.
      */
-    private List<TopicPartition> awaitTopic() throws WakeupException {
+    private List<TopicPartition> awaitTopic() {
         while (running) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
             caughtUp.countDown();
-            try {
-                Thread.sleep(TOPIC_CHECK.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+            pause();
         }
         return null;
     }

@@ -5,6 +5,7 @@ import io.newsflow.kafka.CompactedTopicReader;
 import io.newsflow.outbound.OutboundGuard;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -23,6 +24,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class Subscriptions {
 
+    /** How long a read waits for the table to be loaded before it answers 503. */
+    private static final Duration LOAD_WAIT = Duration.ofSeconds(5);
+
     private final SubscriptionLog log;
     private final SubscriptionTable table;
     private final BooleanSupplier loaded;
@@ -32,7 +36,7 @@ public final class Subscriptions {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param loaded      whether the table has read the whole topic (reads wait for that)
+     * @param loaded      whether the table has read the whole topic (may wait a little for it)
      * @param maxPerOwner most subscriptions one API key may hold
      */
     Subscriptions(SubscriptionLog log, SubscriptionTable table, BooleanSupplier loaded, OutboundGuard guard,
@@ -48,7 +52,15 @@ public final class Subscriptions {
     /** For the Spring wiring: a table fed by a reader of the topic. */
     static Subscriptions over(SubscriptionLog log, SubscriptionTable table, CompactedTopicReader reader,
             OutboundGuard guard, int maxPerOwner) {
-        return new Subscriptions(log, table, reader::isCaughtUp, guard, maxPerOwner, Clock.systemUTC());
+        BooleanSupplier loaded = () -> {
+            try {
+                return reader.awaitCaughtUp(LOAD_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
+        return new Subscriptions(log, table, loaded, guard, maxPerOwner, Clock.systemUTC());
     }
 
     /**

@@ -3,11 +3,8 @@ package io.newsflow.ingest.subscriptions;
 import io.newsflow.ingest.IngestProperties;
 import io.newsflow.kafka.CompactedTopicReader;
 import io.newsflow.outbound.OutboundGuard;
-import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +14,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 /** Wires {@link Subscriptions} to its topic, which this service owns and declares. */
 @Configuration(proxyBeanMethods = false)
 class SubscriptionsConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(SubscriptionsConfiguration.class);
 
     /** Compacted: the topic keeps the latest version of every subscription, and tombstones delete. */
     @Bean
@@ -30,18 +25,15 @@ class SubscriptionsConfiguration {
     }
 
     /**
-     * Reads the topic in the background. Start-up waits a little for it, but not for ever: the
-     * article API must come up even when the broker does not, and reads answer 503 meanwhile.
+     * Reads the topic in the background; start-up does not wait for it (the article API must come
+     * up even when the broker does not). A read of the subscriptions waits a few seconds for it,
+     * then answers 503.
      */
     @Bean(destroyMethod = "close")
     CompactedTopicReader subscriptionsReader(SubscriptionTable table, KafkaProperties kafka,
-            IngestProperties properties) throws InterruptedException {
-        var reader = new CompactedTopicReader(kafka.buildConsumerProperties(), properties.subscriptions().topic(), table)
+            IngestProperties properties) {
+        return new CompactedTopicReader(kafka.buildConsumerProperties(), properties.subscriptions().topic(), table)
                 .start();
-        if (!reader.awaitCaughtUp(Duration.ofSeconds(10))) {
-            log.warn("The subscriptions are not read yet; reading them goes on in the background");
-        }
-        return reader;
     }
 
     @Bean
