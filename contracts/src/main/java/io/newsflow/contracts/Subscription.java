@@ -1,5 +1,6 @@
 package io.newsflow.contracts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public record Subscription(
         }
 
         /** True when nothing at all is asked for (a subscription must ask for something). */
+        @JsonIgnore
         public boolean isEmpty() {
             return (q == null || q.isBlank()) && countries.isEmpty() && topics.isEmpty() && entities.isEmpty()
                     && languages.isEmpty() && sources.isEmpty();
@@ -79,6 +81,7 @@ public record Subscription(
      *                ({@code news.enriched.*}): the whole {@link ArticleEnriched} article
      * @param webhook an http(s) URL that receives each alert as a signed POST, or null
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Delivery(String topic, String webhook) {
     }
 

@@ -242,6 +242,7 @@ class AsyncApiDocumentTest {
                 continue;
             }
             String schema = fileName(payloadRef);
+            assertThat(EXAMPLES).as(entry.getKey() + ": an example of " + schema).containsKey(schema);
             for (Object example : EXAMPLES.get(schema)) {
                 assertThat(EventSchemaTest.errors(schema, EventSchemaTest.json(example))).as(entry.getKey()).isEmpty();
             }
