@@ -182,6 +182,11 @@ class PipelineEndToEndIT {
                         .containsEntry("content-type", "application/json").containsKey("ce_id");
             }
             assertThat(SubscriptionsEndToEnd.headers(alert)).containsEntry("ce_type", "io.newsflow.article.alert.v1");
+            // one trace, from the HTTP post to the alert: W3C traceparent 00-<trace id>-<span id>-<flags>
+            String traceId = traceId(subscriber.on(Topics.RAW, matching).get(0));
+            assertThat(traceId).matches("[0-9a-f]{32}");
+            assertThat(traceId(subscriber.on(Topics.ENRICHED, matching).get(0))).isEqualTo(traceId);
+            assertThat(traceId(alert)).isEqualTo(traceId);
             assertThat(SubscriptionsEndToEnd.headers(subscriber.on(Topics.ENRICHED, matching).get(0)))
                     .containsEntry("ce_type", "io.newsflow.article.enriched.v1").containsEntry("ce_subject", matching);
 
@@ -192,6 +197,7 @@ class PipelineEndToEndIT {
                     .isEqualTo(SubscriptionsEndToEnd.hmac(alerts.get("webhookSecret").asString(), call.body()));
             assertThat(json.readTree(call.body()).get("articleId").asString()).isEqualTo(matching);
             assertThat(call.header("ce-type")).isEqualTo("io.newsflow.article.alert.v1");
+            assertThat(call.header("traceparent")).contains(traceId);
 
             // a correction is alerted again, with its new revision
             long firstRevision = alertValue.get("revision").asLong();
@@ -204,6 +210,12 @@ class PipelineEndToEndIT {
             assertThat(correction.get("revision").asLong()).isGreaterThan(firstRevision);
             assertThat(correction.get("title").asString()).endsWith("(updated)");
         }
+    }
+
+    private static String traceId(ConsumerRecord<String, byte[]> record) {
+        String traceparent = SubscriptionsEndToEnd.headers(record).get("traceparent");
+        assertThat(traceparent).as(record.topic() + " carries traceparent").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        return traceparent.split("-")[1];
     }
 
     private static JsonNode created(HttpResponse<String> response) {

@@ -2,6 +2,7 @@ package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.CloudEvents;
@@ -11,6 +12,7 @@ import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.kafka.DeadLetterException;
 import io.newsflow.kafka.DeadLetterPublisher;
 import io.newsflow.kafka.EventHeaders;
+import io.newsflow.kafka.RecordTracing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +55,11 @@ class RawArticleListener {
     private static final Logger log = LoggerFactory.getLogger(RawArticleListener.class);
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(RawArticleListener.class);
 
-    private final RawArticleHandler handler;
     /** {@code ce_source} of the enriched records. */
     static final String SERVICE = "enrich-service";
 
+    private final RawArticleHandler handler;
+    private final RecordTracing tracing;
     private final KafkaTemplate<String, byte[]> enriched;
     private final DeadLetterPublisher deadLetters;
     private final EnrichProperties properties;
@@ -64,8 +67,9 @@ class RawArticleListener {
     private volatile boolean warnedAboutTimestamps;
 
     RawArticleListener(RawArticleHandler handler, KafkaTemplate<String, byte[]> enriched,
-            DeadLetterPublisher deadLetters, EnrichProperties properties, MeterRegistry meters) {
+            DeadLetterPublisher deadLetters, EnrichProperties properties, MeterRegistry meters, RecordTracing tracing) {
         this.handler = handler;
+        this.tracing = tracing;
         this.enriched = enriched;
         this.deadLetters = deadLetters;
         this.properties = properties;
@@ -86,9 +90,17 @@ class RawArticleListener {
                 continue;
             }
             warnIfProducerTimestamps(record);
-            var outcome = batch.handle(record.key(), record.value(), Revisions.of(record.timestamp(), record.offset()));
+            Span span = tracing.continueFrom(record.headers(), "enrich");
+            RawArticleHandler.Outcome outcome;
+            try {
+                outcome = batch.handle(record.key(), record.value(), Revisions.of(record.timestamp(), record.offset()));
+            } finally {
+                span.end();
+            }
             if (outcome instanceof RawArticleHandler.Outcome.Write write) {
-                sent.add(new Sent(i, write.post(), enriched.send(enrichedRecord(write))));
+                var output = enrichedRecord(write);
+                tracing.inject(span, output.headers());
+                sent.add(new Sent(i, write.post(), enriched.send(output)));
             } else if (outcome instanceof RawArticleHandler.Outcome.Skip skip) {
                 count("skipped", skip.why());
             } else if (outcome instanceof RawArticleHandler.Outcome.DeadLetter dead) {

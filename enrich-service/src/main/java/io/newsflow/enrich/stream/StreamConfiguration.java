@@ -1,14 +1,18 @@
 package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.kafka.DeadLetterPublisher;
 import io.newsflow.kafka.ErrorHandlers;
 import io.newsflow.kafka.EventSerdes;
+import io.newsflow.kafka.RecordTracing;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +30,12 @@ import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
  */
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
+
+    /** Each article's trace (from the HTTP request that brought it in) continues on its enriched record. */
+    @Bean
+    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
 
     @Bean
     EnrichmentPipeline enrichmentPipeline(MeterRegistry registry) {

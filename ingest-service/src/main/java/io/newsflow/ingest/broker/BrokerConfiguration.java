@@ -1,13 +1,17 @@
 package io.newsflow.ingest.broker;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.ingest.IngestProperties;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.IntakeMetrics;
+import io.newsflow.kafka.RecordTracing;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +47,12 @@ class ArticlesConfiguration {
         return new KafkaTemplate<>(factory);
     }
 
+    /** The HTTP request's trace continues on the raw record ({@code traceparent}). */
+    @Bean
+    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
     @Bean
     IntakeMetrics intakeMetrics(MeterRegistry registry) {
         return new IntakeMetrics(registry);
@@ -54,9 +64,9 @@ class ArticlesConfiguration {
      */
     @Bean
     ArticleIntake articleIntake(KafkaTemplate<String, byte[]> rawArticlesTemplate,
-            IngestProperties properties, IntakeMetrics metrics) {
+            IngestProperties properties, IntakeMetrics metrics, RecordTracing tracing) {
         return new ArticleIntake(new KafkaRawArticlePublisher(rawArticlesTemplate, properties.topic().name(),
-                properties.sendTimeout(), properties.brokerProbeInterval()),
+                properties.sendTimeout(), properties.brokerProbeInterval(), tracing),
                 Clock.systemUTC(), properties.sendTimeout().plusMillis(500), metrics);
     }
 

@@ -9,6 +9,7 @@ import io.newsflow.ingest.intake.PayloadTooLargeException;
 import io.newsflow.ingest.intake.RawArticle;
 import io.newsflow.ingest.intake.RawArticlePublisher;
 import io.newsflow.kafka.EventHeaders;
+import io.newsflow.kafka.RecordTracing;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,7 @@ class KafkaRawArticlePublisher implements RawArticlePublisher {
     private final String topic;
     private final Duration ackTimeout;
     private final CircuitBreaker broker;
+    private final RecordTracing tracing;
 
     /**
      * @param ackTimeout    how long a send may wait for the broker's acknowledgement before it
@@ -48,8 +50,9 @@ class KafkaRawArticlePublisher implements RawArticlePublisher {
      *                      unreachable, before a few are let through to probe it
      */
     KafkaRawArticlePublisher(KafkaTemplate<String, byte[]> kafka, String topic, Duration ackTimeout,
-            Duration probeInterval) {
+            Duration probeInterval, RecordTracing tracing) {
         this.kafka = kafka;
+        this.tracing = tracing;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
         this.broker = CircuitBreaker.of("broker", CircuitBreakerConfig.custom()
@@ -74,6 +77,7 @@ class KafkaRawArticlePublisher implements RawArticlePublisher {
             var record = new ProducerRecord<String, byte[]>(topic, article.envelope().id(), article.toJson());
             EventHeaders.write(record.headers(), CloudEvents.ARTICLE_RECEIVED, UUID.randomUUID().toString(),
                     SERVICE, article.envelope().receivedAt(), article.envelope().id(), article.envelope().schemaVersion());
+            tracing.injectCurrent(record.headers());
             return kafka.send(record)
                     .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .handle((result, failure) -> {

@@ -43,7 +43,7 @@ class KafkaRawArticlePublisherTest {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 800),
                 new StringSerializer(), new ByteArraySerializer());
         return new KafkaRawArticlePublisher(new KafkaTemplate<>(factory), "news.raw", Duration.ofSeconds(5),
-                probeInterval);
+                probeInterval, io.newsflow.kafka.RecordTracing.off());
     }
 
     @AfterEach

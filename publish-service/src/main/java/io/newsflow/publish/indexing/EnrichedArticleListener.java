@@ -81,7 +81,7 @@ class EnrichedArticleListener {
                     new IndexingUnavailableException(e.getMessage(), e), 0);
         }
         Instant acknowledged = Instant.now();
-        publishAlerts(writes, outcomes);
+        publishAlerts(records, refusals, writes, outcomes);
         int next = 0;
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, ArticleEnriched> record = records.get(i);
@@ -111,12 +111,18 @@ class EnrichedArticleListener {
      * the batch is committed or dead-lettered: if the alerts cannot be written, the whole batch
      * comes again (its writes are versioned, so indexing it again changes nothing).
      */
-    private void publishAlerts(List<ArticleIndex.Write> writes, List<ArticleIndex.Outcome> outcomes) {
-        List<ArticleEnriched> current = new ArrayList<>();
-        for (int i = 0; i < writes.size(); i++) {
-            if (writes.get(i) instanceof ArticleIndex.Write.Upsert upsert
-                    && outcomes.get(i).kind() == ArticleIndex.Kind.WRITTEN) {
-                current.add(upsert.article());
+    private void publishAlerts(List<ConsumerRecord<String, ArticleEnriched>> records, List<Exception> refusals,
+            List<ArticleIndex.Write> writes, List<ArticleIndex.Outcome> outcomes) {
+        List<AlertPublisher.Indexed> current = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < records.size(); i++) {
+            if (refusals.get(i) != null) {
+                continue;
+            }
+            int write = next++;
+            if (writes.get(write) instanceof ArticleIndex.Write.Upsert upsert
+                    && outcomes.get(write).kind() == ArticleIndex.Kind.WRITTEN) {
+                current.add(new AlertPublisher.Indexed(upsert.article(), records.get(i).headers()));
             }
         }
         try {

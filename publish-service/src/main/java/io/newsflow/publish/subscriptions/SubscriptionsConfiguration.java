@@ -1,12 +1,15 @@
 package io.newsflow.publish.subscriptions;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.kafka.CompactedTopicReader;
 import io.newsflow.kafka.DeadLetterPublisher;
 import io.newsflow.kafka.ErrorHandlers;
+import io.newsflow.kafka.RecordTracing;
 import io.newsflow.outbound.OutboundGuard;
-import io.newsflow.publish.PublishProperties;
 import io.newsflow.publish.PublishProperties.SubscriptionProperties;
+import io.newsflow.publish.PublishProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -91,13 +95,19 @@ class SubscriptionsConfiguration {
                 kafka.buildProducerProperties());
     }
 
+    /** Each alert continues the trace of the article it is about. */
+    @Bean
+    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
     @Bean
     AlertPublisher alertPublisher(SubscriptionMatcher matcher, KafkaProperties kafka, PublishProperties properties,
-            MeterRegistry meters, CompactedTopicReader subscriptionsReader) {
+            MeterRegistry meters, CompactedTopicReader subscriptionsReader, RecordTracing tracing) {
         var template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
                 new StringSerializer(), new ByteArraySerializer()));
         return new AlertPublisher(matcher, template, properties.subscriptions().webhooksTopic(),
-                properties.subscriptions().sendTimeout(), Clock.systemUTC(), meters);
+                properties.subscriptions().sendTimeout(), Clock.systemUTC(), meters, tracing);
     }
 
     @Bean(destroyMethod = "close")

@@ -80,6 +80,8 @@ final class WebhookSender implements Closeable {
         ceHeaders.forEach((name, value) -> {
             if (name.startsWith("ce_")) {
                 post.setHeader("ce-" + name.substring(3), value);
+            } else if (name.equals("traceparent") || name.equals("tracestate")) {
+                post.setHeader(name, value); // W3C trace context: the receiver may continue the article's trace
             }
         });
         try {
