@@ -6,12 +6,12 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.tools.audit.Audit;
+import io.newsflow.tools.audit.Ledger;
 import io.newsflow.tools.backfill.BackfillCommand;
 import io.newsflow.tools.bench.EndToEndBenchmark;
 import io.newsflow.tools.bench.IngestBenchmark;
 import io.newsflow.tools.bench.NewsroomBenchmark;
 import io.newsflow.tools.bench.PublishBenchmark;
-import io.newsflow.tools.audit.Ledger;
 import io.newsflow.tools.deadletters.DeadLetter;
 import io.newsflow.tools.deadletters.DeadLetters;
 import io.newsflow.tools.deadletters.Redrive;
@@ -22,6 +22,8 @@ import io.newsflow.tools.offline.EntityBenchmark;
 import io.newsflow.tools.offline.ExtractCommand;
 import io.newsflow.tools.offline.ExtractionBenchmark;
 import io.newsflow.tools.offline.NerEvaluation;
+import io.newsflow.tools.subscriptions.FollowCommand;
+import io.newsflow.tools.subscriptions.MatchingBenchmark;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,11 +35,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The one command line behind {@code ./newsflow}'s tools, one picocli subcommand each: for
@@ -50,7 +52,7 @@ import picocli.CommandLine.Spec;
         description = "Tools for Newsflow: operations, offline enrichment and benchmarks.",
         subcommands = {NewsflowTools.Dlt.class, NewsflowTools.AuditCommand.class, BackfillCommand.class,
                 EnrichCommand.class, ExtractCommand.class, NerEvaluation.class, EndToEndBenchmark.Cli.class,
-                IngestBenchmark.Cli.class, PublishBenchmark.Cli.class, NewsroomBenchmark.Cli.class, ExtractionBenchmark.class,
+                IngestBenchmark.Cli.class, PublishBenchmark.Cli.class, NewsroomBenchmark.Cli.class, MatchingBenchmark.class, FollowCommand.class, ExtractionBenchmark.class,
                 EnrichmentBenchmark.class, EntityBenchmark.class})
 public final class NewsflowTools {
 
