@@ -2,18 +2,10 @@ package io.newsflow.publish.subscriptions;
 
 import io.newsflow.contracts.ArticleAlert;
 import io.newsflow.contracts.ArticleEnriched;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.monitor.HighlightsMatch;
 
 /**
@@ -30,7 +22,7 @@ final class Highlights {
     private Highlights() {
     }
 
-    static List<ArticleAlert.Highlight> of(ArticleEnriched article, HighlightsMatch match, Analyzer analyzer) {
+    static List<ArticleAlert.Highlight> of(ArticleEnriched article, HighlightsMatch match) {
         List<ArticleAlert.Highlight> highlights = new ArrayList<>(MAX_HIGHLIGHTS);
         for (String field : ArticleDocuments.TEXT_FIELDS) {
             Collection<HighlightsMatch.Hit> hits = match.getHits(field);
@@ -38,7 +30,7 @@ final class Highlights {
             if (hits.isEmpty() || text == null || highlights.size() == MAX_HIGHLIGHTS) {
                 continue;
             }
-            List<ArticleEnriched.Span> spans = offsets(analyzer, field, text, hits);
+            List<ArticleEnriched.Span> spans = offsets(text, hits);
             if (!spans.isEmpty()) {
                 highlights.add(passage(field, text, spans));
             }
@@ -47,36 +39,28 @@ final class Highlights {
     }
 
     /**
-     * Where the hits are in the text. The monitor's in-memory index records positions, not
-     * offsets, so the text is analysed again, as far as the last hit, to turn one into the other.
+     * Where the hits are in the text: the monitor matches each article in a {@code MemoryIndex}
+     * that records offsets, so every hit already knows its characters. Overlapping hits (a word
+     * that is also part of a matched phrase) are merged.
      */
-    private static List<ArticleEnriched.Span> offsets(Analyzer analyzer, String field, String text,
-            Collection<HighlightsMatch.Hit> hits) {
-        Map<Integer, Integer> ends = new HashMap<>(); // start position -> end position of each hit
-        hits.forEach(hit -> ends.merge(hit.startPosition, hit.endPosition, Math::max));
-        int last = ends.values().stream().max(Integer::compare).orElse(-1);
-        Map<Integer, int[]> tokens = new HashMap<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            int position = -1;
-            while (position < last && stream.incrementToken()) {
-                position += increment.getPositionIncrement();
-                tokens.put(position, new int[] {offset.startOffset(), offset.endOffset()});
+    private static List<ArticleEnriched.Span> offsets(String text, Collection<HighlightsMatch.Hit> hits) {
+        List<ArticleEnriched.Span> sorted = new ArrayList<>(hits.size());
+        for (HighlightsMatch.Hit hit : hits) {
+            if (hit.startOffset >= 0 && hit.endOffset <= text.length() && hit.startOffset < hit.endOffset) {
+                sorted.add(new ArticleEnriched.Span(hit.startOffset, hit.endOffset));
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        List<ArticleEnriched.Span> spans = new ArrayList<>();
-        ends.forEach((start, end) -> {
-            if (tokens.containsKey(start) && tokens.containsKey(end)) {
-                spans.add(new ArticleEnriched.Span(tokens.get(start)[0], tokens.get(end)[1]));
+        sorted.sort(Comparator.comparingInt(ArticleEnriched.Span::start));
+        List<ArticleEnriched.Span> merged = new ArrayList<>(sorted.size());
+        for (ArticleEnriched.Span span : sorted) {
+            ArticleEnriched.Span last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && span.start() < last.end()) {
+                merged.set(merged.size() - 1, new ArticleEnriched.Span(last.start(), Math.max(last.end(), span.end())));
+            } else {
+                merged.add(span);
             }
-        });
-        spans.sort(Comparator.comparingInt(ArticleEnriched.Span::start));
-        return spans;
+        }
+        return merged;
     }
 
     private static ArticleAlert.Highlight passage(String field, String text, List<ArticleEnriched.Span> hits) {

@@ -7,16 +7,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.MultiMatchingQueries;
+import org.apache.lucene.monitor.MatchingQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +41,8 @@ public final class SubscriptionMatcher implements Closeable {
     private final Analyzer analyzer = ArticleDocuments.analyzer();
     private final Monitor monitor;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    /** Changes not yet in the monitor, by subscription id: a query to register, or empty to delete. */
+    private final Map<String, Optional<MonitorQuery>> pending = new LinkedHashMap<>();
 
     public SubscriptionMatcher() {
         try {
@@ -54,24 +56,46 @@ public final class SubscriptionMatcher implements Closeable {
     public record Match(Subscription subscription, ArticleEnriched article, List<ArticleAlert.Highlight> highlights) {
     }
 
-    /** Adds or replaces a subscription. */
+    /** Adds or replaces a subscription; it takes part from the next {@link #match} on. */
     public void put(Subscription subscription) {
-        subscriptions.put(subscription.id(), subscription);
-        try {
-            monitor.register(new MonitorQuery(subscription.id(), SubscriptionQueries.of(subscription.query(), analyzer)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        MonitorQuery query = new MonitorQuery(subscription.id(), SubscriptionQueries.of(subscription.query(), analyzer));
+        synchronized (pending) {
+            subscriptions.put(subscription.id(), subscription);
+            pending.put(subscription.id(), Optional.of(query));
         }
     }
 
     /** Removes a subscription; unknown ids are ignored. */
     public void remove(String id) {
+        synchronized (pending) {
+            subscriptions.remove(id);
+            pending.put(id, Optional.empty());
+        }
+    }
+
+    /**
+     * Applies the changes since the last call to the monitor in one go. The monitor commits its
+     * query index on every change it is given, so registering 10,000 subscriptions one by one
+     * takes half a minute where one batch takes a second; changes are therefore collected and
+     * applied just before the next match.
+     */
+    public void flush() {
+        List<String> deleted = new ArrayList<>();
+        List<MonitorQuery> registered = new ArrayList<>();
+        synchronized (pending) {
+            pending.forEach((id, query) -> query.ifPresentOrElse(registered::add, () -> deleted.add(id)));
+            pending.clear();
+        }
         try {
-            monitor.deleteById(id);
+            if (!deleted.isEmpty()) {
+                monitor.deleteById(deleted);
+            }
+            if (!registered.isEmpty()) {
+                monitor.register(registered);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        subscriptions.remove(id);
     }
 
     public int size() {
@@ -84,26 +108,25 @@ public final class SubscriptionMatcher implements Closeable {
 
     /** Every (subscription, article) pair that matches, articles in the given order. */
     public List<Match> match(List<ArticleEnriched> articles) {
+        flush();
         if (articles.isEmpty() || subscriptions.isEmpty()) {
             return List.of();
         }
-        Document[] documents = articles.stream().map(ArticleDocuments::of).toArray(Document[]::new);
-        MultiMatchingQueries<HighlightsMatch> matched;
-        try {
-            matched = monitor.match(documents, HighlightsMatch.MATCHER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (!matched.getErrors().isEmpty()) {
-            log.warn("{} subscriptions failed to run: {}", matched.getErrors().size(), matched.getErrors().keySet());
-        }
         List<Match> matches = new ArrayList<>();
-        for (int i = 0; i < articles.size(); i++) {
-            Collection<HighlightsMatch> hits = matched.getMatches(i);
-            for (HighlightsMatch hit : hits) {
+        for (ArticleEnriched article : articles) {
+            MatchingQueries<HighlightsMatch> matched;
+            try {
+                matched = monitor.match(ArticleDocuments.of(article), HighlightsMatch.MATCHER);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!matched.getErrors().isEmpty()) {
+                log.warn("{} subscriptions failed to run: {}", matched.getErrors().size(), matched.getErrors().keySet());
+            }
+            for (HighlightsMatch hit : matched.getMatches()) {
                 Subscription subscription = subscriptions.get(hit.getQueryId());
                 if (subscription != null) { // else deleted while this batch was matched
-                    matches.add(new Match(subscription, articles.get(i), Highlights.of(articles.get(i), hit, analyzer)));
+                    matches.add(new Match(subscription, article, Highlights.of(article, hit)));
                 }
             }
         }

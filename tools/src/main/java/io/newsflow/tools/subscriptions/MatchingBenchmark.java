@@ -10,6 +10,9 @@ import io.newsflow.enrich.extraction.ArticleExtractor;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.publish.subscriptions.SubscriptionMatcher;
 import io.newsflow.tools.offline.PageFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +56,12 @@ public final class MatchingBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "measured rounds per count; the median is reported (${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--vocabulary", split = ",", defaultValue = "articles,world",
+            description = "where subscriptions' names come from: articles (only the pages' own names: the worst case, "
+                    + "every subscription matches some page) and/or world (the pages' names among the 25,000 places "
+                    + "and well-known entities enrichment knows) (${DEFAULT-VALUE})")
+    List<String> vocabularies;
+
     @Option(names = "--seed", defaultValue = "7", description = "seed of the subscription generator (${DEFAULT-VALUE})")
     long seed;
 
@@ -65,31 +74,63 @@ public final class MatchingBenchmark implements Callable<Integer> {
         }
         System.out.printf("articles: %d distinct pages enriched, matched in batches of %d; one thread, %d rounds%n",
                 articles.size(), batch, rounds);
-        System.out.printf("%14s %12s %12s %14s %12s%n", "subscriptions", "us/article", "articles/s", "matches/article",
-                "load ms");
-        for (int count : counts) {
-            List<Subscription> subscriptions = generate(articles, count, new Random(seed));
-            try (SubscriptionMatcher matcher = new SubscriptionMatcher()) {
-                long loadStart = System.nanoTime();
-                subscriptions.forEach(matcher::put);
-                double loadMs = (System.nanoTime() - loadStart) / 1e6;
-                long matches = 0;
-                for (int warm = 0; warm < 3; warm++) {
-                    matches = matcher.match(bulk).size();
-                }
-                double[] perArticle = new double[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    long start = System.nanoTime();
-                    matcher.match(bulk);
-                    perArticle[r] = (System.nanoTime() - start) / 1e3 / bulk.size();
-                }
-                Arrays.sort(perArticle);
-                double median = perArticle[rounds / 2];
-                System.out.printf("%14d %12.1f %12.0f %14.2f %12.0f%n", count, median, 1e6 / median,
-                        (double) matches / bulk.size(), loadMs);
+        for (String vocabulary : vocabularies) {
+            List<String> names = new ArrayList<>(vocabulary(articles, "names"));
+            if (vocabulary.equals("world")) {
+                names.addAll(worldNames());
+            } else if (!vocabulary.equals("articles")) {
+                throw new IllegalArgumentException("unknown vocabulary " + vocabulary + ": articles or world");
+            }
+            System.out.printf("%nvocabulary %s: %,d names%n", vocabulary, names.size());
+            System.out.printf("%14s %12s %12s %16s %12s%n", "subscriptions", "us/article", "articles/s",
+                    "matches/article", "load ms");
+            for (int count : counts) {
+                measure(bulk, generate(articles, names, count, new Random(seed)));
             }
         }
         return 0;
+    }
+
+    private void measure(List<ArticleEnriched> bulk, List<Subscription> subscriptions) throws Exception {
+        try (SubscriptionMatcher matcher = new SubscriptionMatcher()) {
+            long loadStart = System.nanoTime();
+            subscriptions.forEach(matcher::put);
+            matcher.flush();
+            double loadMs = (System.nanoTime() - loadStart) / 1e6;
+            long matches = 0;
+            for (int warm = 0; warm < 3; warm++) {
+                matches = matcher.match(bulk).size();
+            }
+            double[] perArticle = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long start = System.nanoTime();
+                matcher.match(bulk);
+                perArticle[r] = (System.nanoTime() - start) / 1e3 / bulk.size();
+            }
+            Arrays.sort(perArticle);
+            double median = perArticle[rounds / 2];
+            System.out.printf("%14d %12.1f %12.0f %16.2f %12.0f%n", subscriptions.size(), median, 1e6 / median,
+                    (double) matches / bulk.size(), loadMs);
+        }
+    }
+
+    /** The places and well-known entities enrichment knows, by name (about 25,000). */
+    private static List<String> worldNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String resource : List.of("/enrich/places/cities.tsv", "/enrich/entities/knowledge.tsv")) {
+            try (InputStream in = MatchingBenchmark.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("missing resource " + resource);
+                }
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                        .map(line -> line.split("\\t"))
+                        .map(fields -> resource.contains("cities") ? fields[0] : fields.length > 2 ? fields[2] : "")
+                        .filter(name -> !name.isBlank())
+                        .forEach(names::add);
+            }
+        }
+        return names;
     }
 
     private static List<ArticleEnriched> enrich(Path pagesDir) throws Exception {
@@ -108,9 +149,8 @@ public final class MatchingBenchmark implements Callable<Integer> {
         return articles;
     }
 
-    /** {@code count} subscriptions in five shapes, drawn from the articles' names, countries and topics. */
-    static List<Subscription> generate(List<ArticleEnriched> articles, int count, Random random) {
-        List<String> names = new ArrayList<>(vocabulary(articles, "names"));
+    /** {@code count} subscriptions in five shapes, drawn from the names given and the articles' countries and topics. */
+    static List<Subscription> generate(List<ArticleEnriched> articles, List<String> names, int count, Random random) {
         List<String> countries = new ArrayList<>(vocabulary(articles, "countries"));
         List<String> topics = new ArrayList<>(vocabulary(articles, "topics"));
         List<Subscription> out = new ArrayList<>(count);
