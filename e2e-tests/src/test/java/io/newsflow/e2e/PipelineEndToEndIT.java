@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.Topics;
 import io.newsflow.testinfra.TestInfrastructure;
+import io.newsflow.tools.NewsflowTools;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -209,6 +212,17 @@ class PipelineEndToEndIT {
             assertThat(correction.get("articleId").asString()).isEqualTo(matching);
             assertThat(correction.get("revision").asLong()).isGreaterThan(firstRevision);
             assertThat(correction.get("title").asString()).endsWith("(updated)");
+
+            // the Java subscriber example (./newsflow follow) shows the alert and its correction, once each
+            StringWriter followed = new StringWriter();
+            int exit = NewsflowTools.execute(new PrintWriter(followed, true), new PrintWriter(followed, true), "follow",
+                    "--bootstrap", TestInfrastructure.kafkaBootstrapServers(), "--subscription", alertsId,
+                    "--from-beginning", "--max", "2", "--timeout", "60s");
+            assertThat(exit).as(followed.toString()).isZero();
+            assertThat(followed.toString().lines().toList()).hasSize(2)
+                    .allMatch(line -> line.contains("[belarus-alerts]") && line.contains(url))
+                    .anyMatch(line -> line.contains("(updated)")
+                            && line.endsWith("(revision " + correction.get("revision").asLong() + ")"));
         }
     }
 

@@ -5,6 +5,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.contracts.EventJson;
+import io.newsflow.contracts.Topics;
 import io.newsflow.tools.audit.Audit;
 import io.newsflow.tools.audit.Ledger;
 import io.newsflow.tools.backfill.BackfillCommand;
@@ -87,7 +88,7 @@ public final class NewsflowTools {
                 }).execute(args);
     }
 
-    private static final List<String> DEAD_LETTER_TOPICS = List.of("news.raw.dlt", "news.enriched.dlt");
+    private static final List<String> DEAD_LETTER_TOPICS = List.of("news.raw.dlt", "news.enriched.dlt", Topics.WEBHOOKS_DLT);
 
     @Command(name = "dlt", mixinStandardHelpOptions = true,
             description = "Dead letters: counts by topic and reason (no subcommand), show them, or put them back.",

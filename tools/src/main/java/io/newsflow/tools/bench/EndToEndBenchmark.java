@@ -2,6 +2,7 @@ package io.newsflow.tools.bench;
 
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.Topics;
+import io.newsflow.tools.DurationConverter;
 import io.newsflow.tools.NewsflowTools;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -78,14 +79,14 @@ public final class EndToEndBenchmark {
         @Option(names = "--elasticsearch", defaultValue = "http://127.0.0.1:9200", description = "(${DEFAULT-VALUE})")
         String elasticsearch;
 
-        @Option(names = "--drain", defaultValue = "2m", converter = LoadOptions.DurationConverter.class,
+        @Option(names = "--drain", defaultValue = "2m", converter = DurationConverter.class,
                 description = "how long to wait for the backlog to clear after the load (${DEFAULT-VALUE})")
         Duration drain;
 
         @Option(names = "--no-ceilings", description = "skip the stage ceilings")
         boolean noCeilings;
 
-        @Option(names = "--scale-enrich-at", converter = LoadOptions.DurationConverter.class, paramLabel = "D",
+        @Option(names = "--scale-enrich-at", converter = DurationConverter.class, paramLabel = "D",
                 description = "that long into the run, start a second enrich instance (./newsflow scale enrich 2)")
         Duration scaleAt;
 

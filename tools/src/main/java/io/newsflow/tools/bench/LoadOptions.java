@@ -1,5 +1,6 @@
 package io.newsflow.tools.bench;
 
+import io.newsflow.tools.DurationConverter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,26 +105,6 @@ final class LoadOptions {
                 warmup, List.copyOf(concurrencies), max ? 0 : rate, apiKey, ceiling || ceilingRate > 0, ceilingRecords,
                 ceilingDuration, ceilingRate, List.copyOf(producerProps), pauseConsumers, jfr, requestTimeout, root,
                 root.resolve(out).normalize());
-    }
-
-    /** 500ms, 30s, 2m (seconds without a unit). */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher m = DURATION.matcher(value.trim());
-            if (!m.matches()) {
-                throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 30s or 2m");
-            }
-            double amount = Double.parseDouble(m.group(1));
-            double millis = switch (m.group(2) == null ? "s" : m.group(2)) {
-                case "ms" -> amount;
-                case "m" -> amount * 60_000;
-                default -> amount * 1000;
-            };
-            return Duration.ofMillis(Math.round(millis));
-        }
     }
 
     /** 400/s (or 400). */

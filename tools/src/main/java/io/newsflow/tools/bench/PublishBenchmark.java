@@ -2,6 +2,7 @@ package io.newsflow.tools.bench;
 
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Topics;
+import io.newsflow.tools.DurationConverter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,7 +89,7 @@ public final class PublishBenchmark {
                 description = "rate of the latency run (${DEFAULT-VALUE}/s)")
         double rate;
 
-        @Option(names = "--duration", defaultValue = "30s", converter = LoadOptions.DurationConverter.class,
+        @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
                 description = "length of the latency run (${DEFAULT-VALUE})")
         Duration duration;
 

@@ -5,6 +5,7 @@ import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.CloudEvents;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Topics;
+import io.newsflow.tools.DurationConverter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public final class FollowCommand implements Callable<Integer> {
     @Option(names = "--max", defaultValue = "0", description = "stop after this many lines (0: never)")
     int max;
 
-    @Option(names = "--timeout", defaultValue = "0s", description = "stop after this long (0s: never), e.g. 30s")
+    @Option(names = "--timeout", defaultValue = "0s", converter = DurationConverter.class, description = "stop after this long (0s: never), e.g. 30s")
     Duration timeout;
 
     @Spec
@@ -73,6 +74,10 @@ public final class FollowCommand implements Callable<Integer> {
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalArgumentException("there is no topic " + topic + " (yet): a subscription's topic "
+                        + "appears once the publish service has read the subscription");
+            }
             consumer.assign(partitions);
             if (fromBeginning) {
                 consumer.seekToBeginning(partitions);
