@@ -3,6 +3,7 @@ package io.newsflow.tools.subscriptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Source;
 import io.newsflow.contracts.Subscription;
 import io.newsflow.contracts.Topics;
@@ -10,9 +11,11 @@ import io.newsflow.enrich.extraction.ArticleExtractor;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.publish.subscriptions.SubscriptionMatcher;
 import io.newsflow.tools.offline.PageFiles;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -62,6 +66,11 @@ public final class MatchingBenchmark implements Callable<Integer> {
                     + "and well-known entities enrichment knows) (${DEFAULT-VALUE})")
     List<String> vocabularies;
 
+    @Option(names = "--emit", paramLabel = "FILE",
+            description = "also write the subscriptions of the last vocabulary and the largest count as API request "
+                    + "bodies, one JSON per line, to load a running stack with (POST /api/v1/subscriptions)")
+    Path emit;
+
     @Option(names = "--seed", defaultValue = "7", description = "seed of the subscription generator (${DEFAULT-VALUE})")
     long seed;
 
@@ -85,7 +94,12 @@ public final class MatchingBenchmark implements Callable<Integer> {
             System.out.printf("%14s %12s %12s %16s %12s%n", "subscriptions", "us/article", "articles/s",
                     "matches/article", "load ms");
             for (int count : counts) {
-                measure(bulk, generate(articles, names, count, new Random(seed)));
+                List<Subscription> subscriptions = generate(articles, names, count, new Random(seed));
+                measure(bulk, subscriptions);
+                if (emit != null && count == Arrays.stream(counts).max().orElse(0)
+                        && vocabulary.equals(vocabularies.get(vocabularies.size() - 1))) {
+                    write(subscriptions, emit);
+                }
             }
         }
         return 0;
@@ -112,6 +126,18 @@ public final class MatchingBenchmark implements Callable<Integer> {
             System.out.printf("%14d %12.1f %12.0f %16.2f %12.0f%n", subscriptions.size(), median, 1e6 / median,
                     (double) matches / bulk.size(), loadMs);
         }
+    }
+
+    /** Each subscription as the body of {@code POST /api/v1/subscriptions}, one per line. */
+    private static void write(List<Subscription> subscriptions, Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Subscription subscription : subscriptions) {
+                out.write(EventJson.mapper().writeValueAsString(Map.of("name", subscription.name(),
+                        "query", subscription.query())));
+                out.newLine();
+            }
+        }
+        System.out.printf("%nwrote %,d subscription requests to %s%n", subscriptions.size(), file);
     }
 
     /** The places and well-known entities enrichment knows, by name (about 25,000). */
