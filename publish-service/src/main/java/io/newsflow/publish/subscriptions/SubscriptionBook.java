@@ -38,12 +38,12 @@ final class SubscriptionBook implements CompactedTopicReader.Sink {
         }
         deliveryTopics.accept(subscription.delivery().topic());
         matcher.put(subscription);
-        log.info("Subscription {} ({}) is active: {} in all", subscription.id(), subscription.name(), matcher.size());
+        log.debug("Subscription {} ({}) is active: {} in all", subscription.id(), subscription.name(), matcher.size());
     }
 
     @Override
     public void remove(String key) {
         matcher.remove(key);
-        log.info("Subscription {} was deleted: {} left", key, matcher.size());
+        log.debug("Subscription {} was deleted: {} left", key, matcher.size());
     }
 }
