@@ -11,16 +11,13 @@ import io.newsflow.kafka.RecordTracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -34,6 +31,8 @@ public final class AlertPublisher {
 
     /** {@code ce_source} of alerts and slices. */
     static final String SERVICE = "publish-service";
+    /** Records sent before waiting for the broker's acknowledgement of all of them. */
+    static final int MAX_IN_FLIGHT = 2_000;
 
     private final SubscriptionMatcher matcher;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -67,38 +66,58 @@ public final class AlertPublisher {
     }
 
     /**
+     * Matches and sends article by article, never holding more than {@value #MAX_IN_FLIGHT}
+     * unacknowledged records: the producer's send result keeps each record, so a batch of broad
+     * subscriptions (tens of thousands of alerts) would otherwise be held whole in memory.
+     *
      * @throws AlertsUnavailableException when the broker did not take every delivery in time
      */
     public void publish(List<Indexed> indexed) {
         if (indexed.isEmpty() || matcher.size() == 0) {
             return;
         }
-        List<ArticleEnriched> articles = indexed.stream().map(Indexed::article).toList();
-        List<SubscriptionMatcher.Match> matches = matching.record(() -> matcher.match(articles));
-        if (matches.isEmpty()) {
-            return;
+        Deliveries deliveries = new Deliveries(clock.instant(), webhooksTopic);
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        long matchingNanos = 0;
+        for (Indexed one : indexed) {
+            long started = System.nanoTime();
+            List<SubscriptionMatcher.Match> matches = matcher.match(one.article());
+            matchingNanos += System.nanoTime() - started;
+            if (matches.isEmpty()) {
+                continue;
+            }
+            matched.increment(matches.size());
+            Span span = tracing.continueFrom(one.headers(), "alert");
+            try {
+                for (Deliveries.Outgoing out : deliveries.of(matches)) {
+                    var record = new ProducerRecord<>(out.topic(), out.key(), EventJson.mapper().writeValueAsBytes(out.value()));
+                    EventHeaders.write(record.headers(), out.type(), out.eventId(), SERVICE, clock.instant(),
+                            out.subject(), out.schemaVersion());
+                    tracing.inject(span, record.headers());
+                    inFlight.add(kafka.send(record));
+                    if (inFlight.size() >= MAX_IN_FLIGHT) {
+                        await(inFlight);
+                    }
+                }
+            } finally {
+                span.end();
+            }
         }
-        matched.increment(matches.size());
-        Map<String, Headers> sources = new HashMap<>();
-        indexed.forEach(one -> sources.put(one.article().id(), one.headers()));
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (Deliveries.Outgoing out : Deliveries.of(matches, clock.instant(), webhooksTopic)) {
-            var record = new ProducerRecord<>(out.topic(), out.key(), EventJson.mapper().writeValueAsBytes(out.value()));
-            EventHeaders.write(record.headers(), out.type(), out.eventId(), SERVICE, clock.instant(), out.subject(),
-                    out.schemaVersion());
-            Span span = tracing.continueFrom(sources.getOrDefault(out.subject(), new RecordHeaders()), "alert");
-            tracing.inject(span, record.headers());
-            span.end();
-            sent.add(kafka.send(record));
-        }
+        matching.record(matchingNanos, TimeUnit.NANOSECONDS);
+        await(inFlight);
+    }
+
+    /** Waits until the broker has every record sent so far, then forgets them. */
+    private void await(List<CompletableFuture<?>> inFlight) {
         try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AlertsUnavailableException("interrupted while sending alerts", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new AlertsUnavailableException("the broker did not take the alerts: " + e.getMessage(), e);
         }
+        inFlight.clear();
     }
 
     /** The alerts of a batch could not all be written; the batch is retried. */

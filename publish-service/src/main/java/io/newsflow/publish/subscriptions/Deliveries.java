@@ -24,7 +24,15 @@ import java.util.Set;
  */
 final class Deliveries {
 
-    private Deliveries() {
+    private final Instant matchedAt;
+    private final String webhooksTopic;
+    /** Slice topic and article revision pairs already written in this batch. */
+    private final Set<String> slices = new HashSet<>();
+
+    /** The deliveries of one batch: an article goes to a slice topic once however many subscriptions share it. */
+    Deliveries(Instant matchedAt, String webhooksTopic) {
+        this.matchedAt = matchedAt;
+        this.webhooksTopic = webhooksTopic;
     }
 
     /** A record to write, with what its CloudEvents headers say. */
@@ -32,9 +40,8 @@ final class Deliveries {
             int schemaVersion) {
     }
 
-    static List<Outgoing> of(List<SubscriptionMatcher.Match> matches, Instant matchedAt, String webhooksTopic) {
+    List<Outgoing> of(List<SubscriptionMatcher.Match> matches) {
         List<Outgoing> out = new ArrayList<>();
-        Set<String> slices = new HashSet<>();
         for (SubscriptionMatcher.Match match : matches) {
             Subscription subscription = match.subscription();
             ArticleEnriched article = match.article();

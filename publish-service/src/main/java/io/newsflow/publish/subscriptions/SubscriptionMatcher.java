@@ -38,6 +38,9 @@ public final class SubscriptionMatcher implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionMatcher.class);
 
+    /** Subscriptions registered with the monitor per commit: a few megabytes of heap, see {@link #flush()}. */
+    static final int REGISTER_CHUNK = 100;
+
     private final Analyzer analyzer = ArticleDocuments.analyzer();
     private final Monitor monitor;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -77,7 +80,9 @@ public final class SubscriptionMatcher implements Closeable {
      * Applies the changes since the last call to the monitor in one go. The monitor commits its
      * query index on every change it is given, so registering 10,000 subscriptions one by one
      * takes half a minute where one batch takes a second; changes are therefore collected and
-     * applied just before the next match.
+     * applied just before the next match, {@value #REGISTER_CHUNK} at a time: while registering,
+     * the monitor holds an indexable copy of each query with a 32 KiB term block per field, so
+     * 10,000 at once need over a gigabyte of heap.
      */
     public void flush() {
         List<String> deleted = new ArrayList<>();
@@ -90,8 +95,8 @@ public final class SubscriptionMatcher implements Closeable {
             if (!deleted.isEmpty()) {
                 monitor.deleteById(deleted);
             }
-            if (!registered.isEmpty()) {
-                monitor.register(registered);
+            for (int from = 0; from < registered.size(); from += REGISTER_CHUNK) {
+                monitor.register(registered.subList(from, Math.min(registered.size(), from + REGISTER_CHUNK)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -108,26 +113,36 @@ public final class SubscriptionMatcher implements Closeable {
 
     /** Every (subscription, article) pair that matches, articles in the given order. */
     public List<Match> match(List<ArticleEnriched> articles) {
+        List<Match> matches = new ArrayList<>();
+        articles.forEach(article -> matches.addAll(match(article)));
+        return matches;
+    }
+
+    /**
+     * The subscriptions one article matches. Articles are matched one at a time so that the
+     * caller can send what each one delivers before matching the next: a batch of 500 articles
+     * against 10,000 broad subscriptions makes tens of thousands of alerts, which must not all be
+     * held in memory at once.
+     */
+    public List<Match> match(ArticleEnriched article) {
         flush();
-        if (articles.isEmpty() || subscriptions.isEmpty()) {
+        if (subscriptions.isEmpty()) {
             return List.of();
         }
-        List<Match> matches = new ArrayList<>();
-        for (ArticleEnriched article : articles) {
-            MatchingQueries<HighlightsMatch> matched;
-            try {
-                matched = monitor.match(ArticleDocuments.of(article), HighlightsMatch.MATCHER);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (!matched.getErrors().isEmpty()) {
-                log.warn("{} subscriptions failed to run: {}", matched.getErrors().size(), matched.getErrors().keySet());
-            }
-            for (HighlightsMatch hit : matched.getMatches()) {
-                Subscription subscription = subscriptions.get(hit.getQueryId());
-                if (subscription != null) { // else deleted while this batch was matched
-                    matches.add(new Match(subscription, article, Highlights.of(article, hit)));
-                }
+        MatchingQueries<HighlightsMatch> matched;
+        try {
+            matched = monitor.match(ArticleDocuments.of(article), HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!matched.getErrors().isEmpty()) {
+            log.warn("{} subscriptions failed to run: {}", matched.getErrors().size(), matched.getErrors().keySet());
+        }
+        List<Match> matches = new ArrayList<>(matched.getMatchCount());
+        for (HighlightsMatch hit : matched.getMatches()) {
+            Subscription subscription = subscriptions.get(hit.getQueryId());
+            if (subscription != null) { // else deleted while this article was matched
+                matches.add(new Match(subscription, article, Highlights.of(article, hit)));
             }
         }
         return matches;

@@ -103,7 +103,8 @@ class SubscriptionMatcherTest {
                 null, null), new Subscription.Delivery("news.enriched.belarus", null), null, "k", Instant.EPOCH));
         matcher.put(new Subscription(1, "s-slice-2", "slice too", new Subscription.Query("drills", null, null, null,
                 null, null), new Subscription.Delivery("news.enriched.belarus", null), null, "k", Instant.EPOCH));
-        List<Deliveries.Outgoing> out = Deliveries.of(matcher.match(List.of(belarus)), Instant.EPOCH, Topics.WEBHOOKS);
+        Deliveries batch = new Deliveries(Instant.EPOCH, Topics.WEBHOOKS);
+        List<Deliveries.Outgoing> out = batch.of(matcher.match(belarus));
         assertThat(out).extracting(Deliveries.Outgoing::topic)
                 .containsExactlyInAnyOrder(Topics.ALERTS, Topics.WEBHOOKS, "news.enriched.belarus");
         Deliveries.Outgoing slice = out.stream().filter(o -> o.topic().equals("news.enriched.belarus")).findFirst().orElseThrow();
@@ -113,6 +114,8 @@ class SubscriptionMatcherTest {
         assertThat(alert.key()).isEqualTo("s-alerts");
         assertThat(((ArticleAlert) alert.value()).revision()).isEqualTo(belarus.revision());
         assertThat(alert.eventId()).isEqualTo("s-alerts:" + belarus.id() + ":" + belarus.revision());
+        assertThat(batch.of(matcher.match(belarus))).as("the same revision again in one batch: no second slice copy")
+                .extracting(Deliveries.Outgoing::topic).containsExactlyInAnyOrder(Topics.ALERTS, Topics.WEBHOOKS);
     }
 
     private List<String> matchedIds(ArticleEnriched article) {
