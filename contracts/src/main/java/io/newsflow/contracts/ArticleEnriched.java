@@ -50,6 +50,9 @@ import java.util.Map;
  * @param sentiment     the document's tone
  * @param summary       one to three sentences of the body
  * @param fingerprints  hashes for finding duplicates
+ * @param duplicateOf   the earliest earlier article this one is a near-copy of (a syndicated or
+ *                      re-published copy); absent for an original or when duplicates are not
+ *                      looked for (offline enrichment)
  * @param enrichment    how and when this record was made
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -87,6 +90,7 @@ public record ArticleEnriched(
         Sentiment sentiment,
         String summary,
         Fingerprints fingerprints,
+        DuplicateOf duplicateOf,
         Enrichment enrichment) {
 
     /** The shape version that producers of this record write today. */
@@ -233,6 +237,24 @@ public record ArticleEnriched(
      *                    few bits (Hamming distance)
      */
     public record Fingerprints(String contentHash, String simhash) {
+    }
+
+    /**
+     * The original this article is a copy of.
+     *
+     * @param id         the original's article id: the earliest copy seen, by publication time,
+     *                   else by reception time
+     * @param similarity estimated Jaccard similarity of the two bodies' word 3-grams, 0 to 1
+     */
+    public record DuplicateOf(String id, double similarity) {
+    }
+
+    /** This article, marked as a copy of {@code original} (or as no copy, with null). */
+    public ArticleEnriched withDuplicateOf(DuplicateOf original) {
+        return new ArticleEnriched(schemaVersion, id, revision, url, canonicalUrl, source, receivedAt, publishedAt,
+                modifiedAt, siteName, description, dateline, mainImage, title, authors, section, metadata, lead, body,
+                wordCount, readingTimeMinutes, language, entities, places, countries, primaryCountry, location, dates,
+                topics, keywords, sentiment, summary, fingerprints, original, enrichment);
     }
 
     /** An image: its absolute URL and caption. */

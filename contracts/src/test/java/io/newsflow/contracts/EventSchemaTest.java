@@ -44,7 +44,7 @@ class EventSchemaTest {
                 List.of(new ArticleEnriched.DateMention("on Monday", "2024-04-29", "day", new ArticleEnriched.Span(3, 12))),
                 List.of(new ArticleEnriched.Topic("medtop:11000000", "politics", 0.8)),
                 List.of(new ArticleEnriched.Keyword("second paragraph", 0.7)), new ArticleEnriched.Sentiment(-0.2, "neutral"),
-                "First paragraph.", new ArticleEnriched.Fingerprints("9f86d081884c7d65", "00ff00ff00ff00ff"),
+                "First paragraph.", new ArticleEnriched.Fingerprints("9f86d081884c7d65", "00ff00ff00ff00ff"), null,
                 new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 12, List.of(),
                         List.of("body-from-json-ld")));
     }
@@ -257,7 +257,7 @@ class EventSchemaTest {
     void anEmptyBodyIsStillWrittenAsTheSchemaRequires() {
         ArticleEnriched empty = new ArticleEnriched(1, enriched().id(), 1, null, null, Source.named("X"),
                 Instant.parse("2024-05-01T10:05:00Z"), null, null, null, null, null, null, null, null, null, null,
-                null, null, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 1, null,
                         List.of("no-article-found")));
         ObjectNode node = json(empty);

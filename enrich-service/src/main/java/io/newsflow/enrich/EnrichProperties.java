@@ -2,6 +2,7 @@ package io.newsflow.enrich;
 
 import io.newsflow.contracts.Topics;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry       back-off for records whose processing failed for a reason that may pass
  * @param repostMemory how many articles' last post to remember, to recognise an unchanged re-post
  *                    and not enrich it again (about 150 bytes each)
+ * @param duplicates  finding near-copies of earlier articles (needs Elasticsearch)
  */
 @ConfigurationProperties("newsflow.enrich")
 public record EnrichProperties(
@@ -26,7 +28,8 @@ public record EnrichProperties(
         @DefaultValue TopicProperties deadLetter,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue RetryProperties retry,
-        @DefaultValue("200000") int repostMemory) {
+        @DefaultValue("200000") int repostMemory,
+        @DefaultValue DuplicatesProperties duplicates) {
 
     public EnrichProperties {
         if (output.name() == null) {
@@ -61,5 +64,36 @@ public record EnrichProperties(
     public record RetryProperties(
             @DefaultValue("500ms") Duration initialInterval,
             @DefaultValue("10s") Duration maxInterval) {
+    }
+
+    /**
+     * Near-copy detection ({@code duplicateOf}): off unless Elasticsearch addresses are given, so
+     * that the service runs without it (each article is then published as no copy).
+     *
+     * @param uris      Elasticsearch addresses, e.g. {@code http://127.0.0.1:9200}; empty: off
+     * @param username  basic-auth user, in a secured cluster one with write access to {@link #index} only
+     * @param password  its password
+     * @param index     where signatures and band keys are kept
+     * @param replicas  replicas of that index when this service creates it (0 on a single node)
+     * @param window    how far apart in time two copies may be; older entries are deleted
+     * @param threshold estimated Jaccard similarity of the bodies' word 3-grams from which an
+     *                  article is a copy
+     * @param minWords  shorter bodies are neither linked nor remembered
+     * @param expireEvery how often entries past the window are deleted
+     */
+    public record DuplicatesProperties(
+            @DefaultValue List<String> uris,
+            String username,
+            String password,
+            @DefaultValue("news-duplicates") String index,
+            @DefaultValue("1") int replicas,
+            @DefaultValue("7d") Duration window,
+            @DefaultValue("0.5") double threshold,
+            @DefaultValue("25") int minWords,
+            @DefaultValue("1h") Duration expireEvery) {
+
+        public boolean enabled() {
+            return uris != null && uris.stream().anyMatch(u -> u != null && !u.isBlank());
+        }
     }
 }

@@ -123,6 +123,18 @@ public final class Fingerprinter {
             return 0L;
         }
         BitVotes votes = new BitVotes();
+        forEachShingle(normalised, votes::add);
+        return votes.majority();
+    }
+
+    /**
+     * Calls {@code sink} with the hash of every word 3-gram of a normalised text, in order; a text
+     * of one or two words gives one hash of the words it has, an empty text none. Shared by the
+     * SimHash and the MinHash signature ({@link MinHasher}).
+     *
+     * @return how many words the text has
+     */
+    static int forEachShingle(String normalised, java.util.function.LongConsumer sink) {
         long[] window = new long[SHINGLE];
         int words = 0;
         int n = normalised.length();
@@ -135,19 +147,19 @@ public final class Fingerprinter {
             window[words % SHINGLE] = wordHash(normalised, start, end);
             words++;
             if (words >= SHINGLE) {
-                votes.add(shingleHash(window[(words - 3) % SHINGLE], window[(words - 2) % SHINGLE],
+                sink.accept(shingleHash(window[(words - 3) % SHINGLE], window[(words - 2) % SHINGLE],
                         window[(words - 1) % SHINGLE]));
             }
             start = end + 1;
         }
-        if (words < SHINGLE) {
+        if (words > 0 && words < SHINGLE) {
             long h = 0;
             for (int k = 0; k < words; k++) {
                 h = Long.rotateLeft(h, 21) ^ window[k];
             }
-            votes.add(fmix64(h));
+            sink.accept(fmix64(h));
         }
-        return votes.majority();
+        return words;
     }
 
     /**
@@ -227,7 +239,7 @@ public final class Fingerprinter {
     }
 
     /** The MurmurHash3 64-bit finaliser: every input bit affects every output bit. */
-    private static long fmix64(long k) {
+    static long fmix64(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;

@@ -5,8 +5,11 @@ import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What becomes of one {@code news.raw} record, decided in plain Java so the Kafka listener only
@@ -34,6 +37,7 @@ final class RawArticleHandler {
     static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
 
     private final EnrichmentPipeline pipeline;
+    private final UnaryOperator<List<ArticleEnriched>> linking;
     private final RepostFilter reposts;
     private final int maxValueBytes;
     /** Posts whose record the broker refused as too large, to dead-letter when they come again. */
@@ -46,11 +50,16 @@ final class RawArticleHandler {
             });
 
     /**
+     * @param linking        what marks copies of earlier articles in a poll's enriched articles
+     *                       ({@code duplicateOf}); it needs the whole poll at once to ask its store
+     *                       once per poll rather than once per article
      * @param maxRecordBytes the producer's {@code max.request.size}: the largest record the broker
      *                       is asked to take
      */
-    RawArticleHandler(EnrichmentPipeline pipeline, RepostFilter reposts, int maxRecordBytes) {
+    RawArticleHandler(EnrichmentPipeline pipeline, UnaryOperator<List<ArticleEnriched>> linking, RepostFilter reposts,
+            int maxRecordBytes) {
         this.pipeline = pipeline;
+        this.linking = linking;
         this.reposts = reposts;
         this.maxValueBytes = maxRecordBytes - RECORD_OVERHEAD_BYTES;
     }
@@ -60,6 +69,10 @@ final class RawArticleHandler {
 
         /** Write {@code json}, the enriched record of {@code post}, under the article's id. */
         record Write(RepostFilter.Post post, byte[] json) implements Outcome {
+        }
+
+        /** Enriched, to be linked with the rest of the poll: {@link Batch#finish} turns it into a write. */
+        record Enriched(RepostFilter.Post post, ArticleEnriched article) implements Outcome {
         }
 
         /** Write nothing: {@code why} is {@code unchanged-repost} or {@code superseded}. */
@@ -129,13 +142,32 @@ final class RawArticleHandler {
             } catch (RuntimeException | StackOverflowError e) {
                 return new Outcome.DeadLetter(DeadLetterReason.ENRICHMENT_FAILED, "the pipeline failed: " + e);
             }
-            byte[] json = EventJson.mapper().writeValueAsBytes(article);
-            if (json.length > maxValueBytes) {
-                return new Outcome.DeadLetter(DeadLetterReason.OUTPUT_TOO_LARGE, "the enriched record is "
-                        + json.length + " bytes, over the " + maxValueBytes + " the broker is asked to take");
-            }
             pending.put(post.id(), post);
-            return new Outcome.Write(post, json);
+            return new Outcome.Enriched(post, article);
+        }
+
+        /**
+         * The poll's enriched articles linked to earlier ones and serialised: for each, in order,
+         * a {@link Outcome.Write} or, when too large for the broker, a {@link Outcome.DeadLetter}.
+         * A failure of the linking (its store unreachable) is thrown: the poll is retried.
+         */
+        List<Outcome> finish(List<Outcome.Enriched> enriched) {
+            if (enriched.isEmpty()) {
+                return List.of();
+            }
+            List<ArticleEnriched> linked = linking.apply(enriched.stream().map(Outcome.Enriched::article).toList());
+            List<Outcome> outcomes = new ArrayList<>(enriched.size());
+            for (int i = 0; i < enriched.size(); i++) {
+                byte[] json = EventJson.mapper().writeValueAsBytes(linked.get(i));
+                if (json.length > maxValueBytes) {
+                    pending.remove(enriched.get(i).post().id(), enriched.get(i).post());
+                    outcomes.add(new Outcome.DeadLetter(DeadLetterReason.OUTPUT_TOO_LARGE, "the enriched record is "
+                            + json.length + " bytes, over the " + maxValueBytes + " the broker is asked to take"));
+                } else {
+                    outcomes.add(new Outcome.Write(enriched.get(i).post(), json));
+                }
+            }
+            return outcomes;
         }
 
         private boolean isOlder(RepostFilter.Post post, RepostFilter.Post earlier) {

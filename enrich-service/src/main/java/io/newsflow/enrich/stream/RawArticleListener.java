@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 /**
  * Thin Kafka shell around {@link RawArticleHandler}: each raw record in, and out either its
  * enriched record (under the same key), nothing (an unchanged re-post), or a dead letter with a
- * reason. Each poll runs in one Kafka transaction that the listener container begins and commits:
+ * reason. A poll is enriched record by record, then linked as a whole (copies of earlier
+ * articles marked, one round trip to the duplicate store for the poll), then written. Each poll runs in one Kafka transaction that the listener container begins and commits:
  * the poll's enriched records and its raw offsets are committed together, or not at all, so
  * every post becomes exactly one committed enriched record even if the instance dies mid-poll.
  * The enriched records are sent without waiting for each acknowledgement (the consumer thread
@@ -80,11 +81,10 @@ class RawArticleListener {
             topics = "${newsflow.enrich.input-topic:news.raw}")
     void onRawArticles(List<ConsumerRecord<String, ArticleReceived>> records) throws InterruptedException {
         RawArticleHandler.Batch batch = handler.batch();
-        List<Sent> sent = new ArrayList<>(records.size());
+        List<Enriched> enrichedRecords = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, ArticleReceived> record = records.get(i);
             if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-                awaitAcknowledgements(sent);
                 deadLetter(record, SerializationUtils.getExceptionFromHeader(record,
                         SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR), i);
                 continue;
@@ -97,18 +97,34 @@ class RawArticleListener {
             } finally {
                 span.end();
             }
-            if (outcome instanceof RawArticleHandler.Outcome.Write write) {
-                var output = enrichedRecord(write);
-                tracing.inject(span, output.headers());
-                sent.add(new Sent(i, write.post(), enriched.send(output)));
+            if (outcome instanceof RawArticleHandler.Outcome.Enriched enriched) {
+                enrichedRecords.add(new Enriched(i, record, span, enriched));
             } else if (outcome instanceof RawArticleHandler.Outcome.Skip skip) {
                 count("skipped", skip.why());
             } else if (outcome instanceof RawArticleHandler.Outcome.DeadLetter dead) {
-                awaitAcknowledgements(sent);
                 deadLetter(record, new DeadLetterException(dead.reason(), dead.detail()), i);
             }
         }
+        // linked as one poll: the duplicate store is asked once for all of them, not once per article
+        List<RawArticleHandler.Outcome> finished = batch.finish(enrichedRecords.stream().map(Enriched::outcome).toList());
+        List<Sent> sent = new ArrayList<>(finished.size());
+        for (int k = 0; k < finished.size(); k++) {
+            Enriched enriched = enrichedRecords.get(k);
+            if (finished.get(k) instanceof RawArticleHandler.Outcome.Write write) {
+                var output = enrichedRecord(write);
+                tracing.inject(enriched.span(), output.headers());
+                sent.add(new Sent(enriched.index(), write.post(), this.enriched.send(output)));
+            } else if (finished.get(k) instanceof RawArticleHandler.Outcome.DeadLetter dead) {
+                awaitAcknowledgements(sent);
+                deadLetter(enriched.record(), new DeadLetterException(dead.reason(), dead.detail()), enriched.index());
+            }
+        }
         awaitAcknowledgements(sent);
+    }
+
+    /** A record enriched in the first pass, waiting for the poll's linking. */
+    private record Enriched(int index, ConsumerRecord<String, ArticleReceived> record, Span span,
+            RawArticleHandler.Outcome.Enriched outcome) {
     }
 
     /**

@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.EnrichProperties;
+import io.newsflow.enrich.duplicates.DuplicatesConfiguration;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.kafka.DeadLetterPublisher;
 import io.newsflow.kafka.ErrorHandlers;
@@ -43,9 +44,9 @@ class StreamConfiguration {
     }
 
     @Bean
-    RawArticleHandler rawArticleHandler(EnrichmentPipeline pipeline, EnrichProperties properties,
-            KafkaProperties kafka) {
-        return new RawArticleHandler(pipeline, new RepostFilter(properties.repostMemory()),
+    RawArticleHandler rawArticleHandler(EnrichmentPipeline pipeline, DuplicatesConfiguration.Linking linking,
+            EnrichProperties properties, KafkaProperties kafka) {
+        return new RawArticleHandler(pipeline, linking, new RepostFilter(properties.repostMemory()),
                 maxRequestSize(kafka));
     }
 

@@ -26,7 +26,7 @@ class RawArticleHandlerTest {
     }
 
     private static RawArticleHandler handler(int maxRecordBytes) {
-        return new RawArticleHandler(pipeline, new RepostFilter(100), maxRecordBytes);
+        return new RawArticleHandler(pipeline, java.util.function.UnaryOperator.identity(), new RepostFilter(100), maxRecordBytes);
     }
 
     private static ArticleReceived article(String url, String text) {
@@ -40,15 +40,15 @@ class RawArticleHandlerTest {
     void aPostWhoseRecordWasNeverAcknowledgedIsEnrichedAgainWhenRetried() {
         RawArticleHandler handler = handler(TEN_MIB);
         ArticleReceived post = article("https://x.example/a", TEXT);
-        var first = handler.batch().handle(post.id(), post, 1);
+        var first = decide(handler.batch(), post.id(), post, 1);
         assertThat(first).isInstanceOf(RawArticleHandler.Outcome.Write.class);
         // the send failed: nothing was acknowledged, so the retry must not look like a re-post
-        assertThat(handler.batch().handle(post.id(), post, 1)).isInstanceOf(RawArticleHandler.Outcome.Write.class);
+        assertThat(decide(handler.batch(), post.id(), post, 1)).isInstanceOf(RawArticleHandler.Outcome.Write.class);
 
         handler.written(((RawArticleHandler.Outcome.Write) first).post());
-        assertThat(handler.batch().handle(post.id(), post, 1)).as("the same post again: its transaction was "
+        assertThat(decide(handler.batch(), post.id(), post, 1)).as("the same post again: its transaction was "
                 + "rolled back after the ack, so it must be written again").isInstanceOf(RawArticleHandler.Outcome.Write.class);
-        assertThat(handler.batch().handle(post.id(), post, 2))
+        assertThat(decide(handler.batch(), post.id(), post, 2))
                 .isEqualTo(new RawArticleHandler.Outcome.Skip("unchanged-repost"));
     }
 
@@ -56,9 +56,9 @@ class RawArticleHandlerTest {
     void aPostTheBrokerRefusedAsTooLargeIsDeadLetteredWhenItComesAgain() {
         RawArticleHandler handler = handler(TEN_MIB);
         ArticleReceived post = article("https://x.example/refused", TEXT);
-        var write = (RawArticleHandler.Outcome.Write) handler.batch().handle(post.id(), post, 7);
+        var write = (RawArticleHandler.Outcome.Write) decide(handler.batch(), post.id(), post, 7);
         handler.refusedAsTooLarge(write.post(), "The message is 11000000 bytes");
-        assertThat(handler.batch().handle(post.id(), post, 7)).isInstanceOfSatisfying(
+        assertThat(decide(handler.batch(), post.id(), post, 7)).isInstanceOfSatisfying(
                 RawArticleHandler.Outcome.DeadLetter.class, dead -> {
                     assertThat(dead.reason()).isEqualTo(DeadLetterReason.OUTPUT_TOO_LARGE);
                     assertThat(dead.detail()).contains("11000000 bytes");
@@ -70,10 +70,10 @@ class RawArticleHandlerTest {
         RawArticleHandler handler = handler(TEN_MIB);
         ArticleReceived post = article("https://x.example/b", TEXT);
         RawArticleHandler.Batch batch = handler.batch();
-        assertThat(batch.handle(post.id(), post, 5)).isInstanceOf(RawArticleHandler.Outcome.Write.class);
-        assertThat(batch.handle(post.id(), post, 6)).isEqualTo(new RawArticleHandler.Outcome.Skip("unchanged-repost"));
+        assertThat(decide(batch, post.id(), post, 5)).isInstanceOf(RawArticleHandler.Outcome.Write.class);
+        assertThat(decide(batch, post.id(), post, 6)).isEqualTo(new RawArticleHandler.Outcome.Skip("unchanged-repost"));
         ArticleReceived changed = article("https://x.example/b", TEXT + " It was the fourth hold in a row.");
-        assertThat(batch.handle(post.id(), changed, 4)).isEqualTo(new RawArticleHandler.Outcome.Skip("superseded"));
+        assertThat(decide(batch, post.id(), changed, 4)).isEqualTo(new RawArticleHandler.Outcome.Skip("superseded"));
     }
 
     @Test
@@ -81,20 +81,20 @@ class RawArticleHandlerTest {
         RawArticleHandler.Batch batch = handler(TEN_MIB).batch();
         ArticleReceived valid = article("https://x.example/c", TEXT);
 
-        assertThat(batch.handle(valid.id(), null, 1)).isInstanceOfSatisfying(RawArticleHandler.Outcome.DeadLetter.class,
+        assertThat(decide(batch, valid.id(), null, 1)).isInstanceOfSatisfying(RawArticleHandler.Outcome.DeadLetter.class,
                 dead -> assertThat(dead.reason()).isEqualTo(DeadLetterReason.CONTRACT_VIOLATION));
         // what an empty document was made of: {"schemaVersion":1,"id":"k1"}
         ArticleReceived bare = EventJson.mapper().readValue("{\"schemaVersion\":1,\"id\":\"k1\"}", ArticleReceived.class);
-        assertThat(batch.handle("k1", bare, 1)).isInstanceOfSatisfying(RawArticleHandler.Outcome.DeadLetter.class, dead -> {
+        assertThat(decide(batch, "k1", bare, 1)).isInstanceOfSatisfying(RawArticleHandler.Outcome.DeadLetter.class, dead -> {
             assertThat(dead.reason()).isEqualTo(DeadLetterReason.CONTRACT_VIOLATION);
             assertThat(dead.detail()).contains("id is not 32 lower-case hex digits", "source is missing",
                     "receivedAt is missing", "neither html nor text");
         });
         ArticleReceived future = new ArticleReceived(2, valid.id(), valid.url(), valid.canonicalUrl(), valid.source(),
                 null, null, valid.receivedAt(), null, null, null, null, null, TEXT);
-        assertThat(batch.handle(valid.id(), future, 1)).isInstanceOfSatisfying(RawArticleHandler.Outcome.DeadLetter.class,
+        assertThat(decide(batch, valid.id(), future, 1)).isInstanceOfSatisfying(RawArticleHandler.Outcome.DeadLetter.class,
                 dead -> assertThat(dead.detail()).contains("schemaVersion 2"));
-        assertThat(batch.handle("another-key", valid, 1)).isInstanceOfSatisfying(
+        assertThat(decide(batch, "another-key", valid, 1)).isInstanceOfSatisfying(
                 RawArticleHandler.Outcome.DeadLetter.class, dead -> assertThat(dead.detail()).contains("key"));
     }
 
@@ -104,7 +104,7 @@ class RawArticleHandlerTest {
         String text = "Vladimir Putin met Emmanuel Macron in Geneva on Monday. ".repeat(78_000);
         ArticleReceived big = article("https://x.example/big", text);
 
-        var outcome = handler(TEN_MIB).batch().handle(big.id(), big, 1);
+        var outcome = decide(handler(TEN_MIB).batch(), big.id(), big, 1);
 
         assertThat(outcome).isInstanceOf(RawArticleHandler.Outcome.Write.class);
         byte[] json = ((RawArticleHandler.Outcome.Write) outcome).json();
@@ -121,8 +121,16 @@ class RawArticleHandlerTest {
     @Test
     void anOutputThatStillDoesNotFitIsDeadLetteredAsTooLarge() {
         ArticleReceived post = article("https://x.example/d", TEXT);
-        var outcome = handler(RawArticleHandler.RECORD_OVERHEAD_BYTES + 200).batch().handle(post.id(), post, 1);
+        var outcome = decide(handler(RawArticleHandler.RECORD_OVERHEAD_BYTES + 200).batch(), post.id(), post, 1);
         assertThat(outcome).isInstanceOfSatisfying(RawArticleHandler.Outcome.DeadLetter.class,
                 dead -> assertThat(dead.reason()).isEqualTo(DeadLetterReason.OUTPUT_TOO_LARGE));
+    }
+
+    /** What the listener makes of one record: handled, then (if enriched) linked and serialised. */
+    private static RawArticleHandler.Outcome decide(RawArticleHandler.Batch batch, String key, ArticleReceived value,
+            long revision) {
+        var outcome = batch.handle(key, value, revision);
+        return outcome instanceof RawArticleHandler.Outcome.Enriched enriched
+                ? batch.finish(java.util.List.of(enriched)).get(0) : outcome;
     }
 }

@@ -1,0 +1,216 @@
+package io.newsflow.enrich.duplicates;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.enrich.fingerprints.MinHasher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Marks each article of a batch that is a near-copy of an earlier one with
+ * {@link ArticleEnriched.DuplicateOf}, naming the earliest copy seen (by publication time, else
+ * reception time, then id). Spring-free; the memory of earlier articles is a {@link Store}.
+ *
+ * <p>How: every article long enough to compare gets a MinHash signature ({@link MinHasher}). The
+ * batch is first <em>registered</em>: each article's signature is stored, and each of its 20 band
+ * keys is claimed for it unless an earlier article holds it. Only then are the keys read back:
+ * whoever holds a key the article has is a candidate, including articles of this batch and of
+ * other instances registered at the same moment. Writing before reading is what keeps two copies
+ * processed at once on different partitions from both missing each other: of two such writes, the
+ * later one's read sees the earlier one. Candidates whose estimated similarity reaches the
+ * threshold, within the window, are copies; the article points at the earliest of them and of the
+ * originals they point at. An article earlier than the original its copies point at becomes their
+ * original for every later lookup (its copies' stored entries are re-pointed); records already
+ * written are not rewritten.
+ *
+ * <p>Cost per article: a fixed number of keys written and read, whatever the number stored.
+ */
+public final class DuplicateLinker {
+
+    /**
+     * The linker's memory: realtime (a write is visible to the next read at once, as Elasticsearch's
+     * get by id is), shared by every instance, durable.
+     */
+    public interface Store {
+
+        /** Stores each entry and claims each of its band keys for it unless already claimed. */
+        void register(List<Registration> registrations);
+
+        /** Who holds each of these band keys (absent: nobody). */
+        Map<String, String> holders(Collection<String> bandKeys);
+
+        /** The stored entries of these articles (absent: unknown or expired). */
+        Map<String, Entry> entries(Collection<String> ids);
+
+        /** Records new originals of stored entries, so that later lookups follow them. */
+        void repoint(Map<String, Entry> entries);
+    }
+
+    /** What is stored of an article: when it appeared, its signature, and the original it points at (or null). */
+    public record Entry(String id, long at, int[] signature, String original, long originalAt) {
+
+        /** Estimated Jaccard similarity of the two bodies (see {@link MinHasher.Signature#similarity}). */
+        double similarity(Entry other) {
+            return new MinHasher.Signature(signature, 0).similarity(other.signature());
+        }
+
+        Entry pointingAt(Entry root) {
+            return new Entry(id, at, signature, root.id(), root.at());
+        }
+
+        String rootId() {
+            return original != null ? original : id;
+        }
+
+        long rootAt() {
+            return original != null ? originalAt : at;
+        }
+    }
+
+    /** An entry to store and the band keys to claim for it. */
+    public record Registration(Entry entry, String[] bandKeys) {
+    }
+
+    /**
+     * @param window    how far apart in time two copies may be (7 days by default)
+     * @param threshold estimated Jaccard similarity from which an article is a copy (0.5)
+     * @param minWords  bodies shorter than this are neither linked nor stored (a two-line brief
+     *                  shares most of its 3-grams with any other brief saying the same thing)
+     */
+    public record Settings(Duration window, double threshold, int minWords) {
+    }
+
+    private static final Comparator<Entry> EARLIEST = Comparator.comparingLong(Entry::at).thenComparing(Entry::id);
+
+    private final Store store;
+    private final MinHasher hasher = new MinHasher();
+    private final Settings settings;
+
+    public DuplicateLinker(Store store, Settings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** The batch with {@code duplicateOf} set on each copy, in the same order. */
+    public List<ArticleEnriched> link(List<ArticleEnriched> batch) {
+        Map<String, Registration> mine = new HashMap<>();
+        for (ArticleEnriched article : batch) {
+            MinHasher.Signature signature = hasher.signature(article.body());
+            if (signature.words() >= settings.minWords()) {
+                Entry entry = new Entry(article.id(), at(article).toEpochMilli(), signature.values(), null, 0);
+                mine.put(article.id(), new Registration(entry, signature.bandKeys()));
+            }
+        }
+        if (mine.isEmpty()) {
+            return batch;
+        }
+        store.register(List.copyOf(mine.values()));
+        Set<String> keys = new HashSet<>();
+        mine.values().forEach(r -> keys.addAll(List.of(r.bandKeys())));
+        Map<String, String> holders = store.holders(keys);
+        Map<String, Set<String>> candidates = new HashMap<>();
+        for (Registration r : mine.values()) {
+            for (String key : r.bandKeys()) {
+                String holder = holders.get(key);
+                if (holder != null && !holder.equals(r.entry().id())) {
+                    candidates.computeIfAbsent(r.entry().id(), k -> new LinkedHashSet<>()).add(holder);
+                    if (mine.containsKey(holder)) { // both in this batch: each sees the other
+                        candidates.computeIfAbsent(holder, k -> new LinkedHashSet<>()).add(r.entry().id());
+                    }
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return batch;
+        }
+        Map<String, Entry> known = entries(candidates.values().stream().flatMap(Set::stream).toList(), mine);
+        Map<String, ArticleEnriched.DuplicateOf> found = new HashMap<>();
+        Map<String, Entry> repointed = new HashMap<>();
+        // earliest first, each decision visible to the next: a copy of a copy in this poll follows it to its original
+        List<Entry> deciding = candidates.keySet().stream().map(id -> mine.get(id).entry()).sorted(EARLIEST).toList();
+        for (Entry self : deciding) {
+            List<Entry> copies = new ArrayList<>();
+            for (String id : candidates.get(self.id())) {
+                Entry other = known.get(id);
+                if (other != null && Math.abs(other.at() - self.at()) <= settings.window().toMillis()
+                        && self.similarity(other) >= settings.threshold()) {
+                    copies.add(other);
+                }
+            }
+            if (copies.isEmpty()) {
+                continue;
+            }
+            Entry earliest = self;
+            for (Entry copy : copies) {
+                Entry root = known.getOrDefault(copy.rootId(), new Entry(copy.rootId(), copy.rootAt(), null, null, 0));
+                earliest = min(earliest, min(copy, root));
+            }
+            if (earliest == self) {
+                for (Entry copy : copies) { // this one came late but is earlier: it is their original now
+                    if (!copy.rootId().equals(self.id())) {
+                        repointed.put(copy.id(), copy.pointingAt(self));
+                        Entry formerRoot = known.get(copy.rootId());
+                        if (formerRoot != null && formerRoot != copy) {
+                            repointed.put(formerRoot.id(), formerRoot.pointingAt(self));
+                        }
+                    }
+                }
+            } else {
+                String originalId = earliest.id();
+                Entry original = earliest.signature() != null ? earliest : copies.stream()
+                        .filter(c -> c.rootId().equals(originalId)).findFirst().orElse(earliest);
+                double similarity = original.signature() != null ? self.similarity(original) : settings.threshold();
+                found.put(self.id(), new ArticleEnriched.DuplicateOf(earliest.id(), round(similarity)));
+                repointed.put(self.id(), self.pointingAt(earliest));
+                known.put(self.id(), self.pointingAt(earliest));
+            }
+        }
+        if (!repointed.isEmpty()) {
+            store.repoint(repointed);
+        }
+        if (found.isEmpty()) {
+            return batch;
+        }
+        return batch.stream().map(a -> found.containsKey(a.id()) ? a.withDuplicateOf(found.get(a.id())) : a).toList();
+    }
+
+    /** The candidates' entries and the entries of the originals they point at, this batch's own included. */
+    private Map<String, Entry> entries(Collection<String> ids, Map<String, Registration> mine) {
+        Map<String, Entry> known = new HashMap<>();
+        mine.forEach((id, r) -> known.put(id, r.entry()));
+        Set<String> missing = new HashSet<>(ids);
+        missing.removeAll(known.keySet());
+        known.putAll(store.entries(missing));
+        Set<String> roots = new HashSet<>();
+        known.values().forEach(e -> roots.add(e.rootId()));
+        roots.removeAll(known.keySet());
+        if (!roots.isEmpty()) {
+            known.putAll(store.entries(roots));
+        }
+        return known;
+    }
+
+    /** When an article appeared: its publication time, else when it was received. */
+    static Instant at(ArticleEnriched article) {
+        if (article.publishedAt() != null) {
+            return article.publishedAt();
+        }
+        return article.receivedAt() != null ? article.receivedAt() : Instant.EPOCH;
+    }
+
+    private static Entry min(Entry a, Entry b) {
+        return EARLIEST.compare(a, b) <= 0 ? a : b;
+    }
+
+    private static double round(double similarity) {
+        return Math.round(similarity * 100) / 100.0;
+    }
+}

@@ -1,0 +1,156 @@
+package io.newsflow.enrich.duplicates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.Source;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DuplicateLinkerTest {
+
+    static final String P1 = "The central bank raised its main interest rate by a quarter of a percentage point on "
+            + "Thursday, the third increase this year, as policymakers tried to cool prices that have risen faster "
+            + "than wages for eighteen months.";
+    static final String P2 = "Governor Elena Marquez told reporters that the committee had voted seven to two for the "
+            + "move, with the two dissenters arguing that the economy was already slowing and that factories in the "
+            + "north had begun to cut shifts.";
+    static final String P3 = "Markets had expected the decision. The currency rose half a percent against the dollar "
+            + "within minutes of the announcement, while government bond yields edged higher across the curve.";
+    static final String P4 = "Mortgage lenders said they would pass the increase on to borrowers within weeks, adding "
+            + "roughly forty euros a month to the payments on a typical home loan, according to estimates by the "
+            + "national association of building societies.";
+    static final String P5 = "The bank said it would keep watching wage settlements and energy costs closely, and left "
+            + "the door open to another increase in the spring if inflation failed to ease as forecast.";
+    static final String P6 = "Opposition lawmakers criticised the timing, saying households were already struggling "
+            + "with higher heating bills, and called on the finance ministry to extend its support programme into "
+            + "next year.";
+    static final String WIRE = String.join("\n\n", P1, P2, P3, P4, P5, P6);
+    static final Instant T0 = Instant.parse("2026-03-05T09:00:00Z");
+
+    final MemoryStore store = new MemoryStore();
+    final DuplicateLinker linker = new DuplicateLinker(store, new DuplicateLinker.Settings(Duration.ofDays(7), 0.5, 25));
+
+    @Test
+    void syndicatedCopiesPointAtTheOriginalAndAnArticleSharingAParagraphDoesNot() {
+        ArticleEnriched original = article("orig", "LONDON - " + WIRE, T0);
+        ArticleEnriched creditedCopy = article("copy-1", WIRE.replace(P6, "")
+                + "\n\n(Reporting by Anna Smith; Editing by Tom Jones)", T0.plusSeconds(600));
+        ArticleEnriched datelinedCopy = article("copy-2", "MADRID (Wire) - " + String.join("\n\n", P1, P2, P3, P4, P5)
+                + "\n\nSubscribe to our newsletter for more business news.", T0.plusSeconds(1200));
+        ArticleEnriched sharesAQuote = article("other", "Homebuyers in the capital are rushing to lock in fixed rates. "
+                + P4 + " Estate agents report that viewings fell by a fifth in February, and several developers have "
+                + "paused new projects on the city's outskirts until the outlook for borrowing costs becomes clearer. "
+                + "A survey of first-time buyers found most now expect to wait at least another year.",
+                T0.plusSeconds(1800));
+
+        assertThat(linker.link(List.of(original))).extracting(ArticleEnriched::duplicateOf).containsOnlyNulls();
+        List<ArticleEnriched> later = linker.link(List.of(creditedCopy, datelinedCopy, sharesAQuote));
+
+        assertThat(later.get(0).duplicateOf().id()).isEqualTo("orig");
+        assertThat(later.get(0).duplicateOf().similarity()).isBetween(0.6, 1.0);
+        assertThat(later.get(1).duplicateOf().id()).isEqualTo("orig");
+        assertThat(later.get(2).duplicateOf()).as("one shared paragraph is not a copy").isNull();
+    }
+
+    @Test
+    void copiesInOnePollNameTheEarliestByPublicationTimeWhateverTheirOrder() {
+        ArticleEnriched late = article("late", WIRE + "\n\nCredit: Wire.", T0.plusSeconds(3600));
+        ArticleEnriched early = article("early", WIRE, T0);
+        ArticleEnriched middle = article("middle", "PARIS - " + WIRE, T0.plusSeconds(60));
+
+        List<ArticleEnriched> linked = linker.link(List.of(late, early, middle));
+
+        assertThat(linked.get(1).duplicateOf()).isNull();
+        assertThat(linked.get(0).duplicateOf().id()).isEqualTo("early");
+        assertThat(linked.get(2).duplicateOf().id()).isEqualTo("early");
+    }
+
+    @Test
+    void anEarlierCopyArrivingLateBecomesTheOriginalOfLaterLookups() {
+        linker.link(List.of(article("first-seen", WIRE, T0.plusSeconds(3600))));
+        List<ArticleEnriched> earlier = linker.link(List.of(article("published-earlier", "ROME - " + WIRE, T0)));
+        assertThat(earlier.get(0).duplicateOf()).as("it is the earliest copy").isNull();
+
+        List<ArticleEnriched> third = linker.link(List.of(article("third", WIRE + "\n\nAll rights reserved.",
+                T0.plusSeconds(7200))));
+
+        assertThat(third.get(0).duplicateOf().id()).isEqualTo("published-earlier");
+        assertThat(store.entries.get("first-seen").original()).isEqualTo("published-earlier");
+    }
+
+    @Test
+    void copiesFurtherApartThanTheWindowAndShortBodiesAreNotLinked() {
+        linker.link(List.of(article("old", WIRE, T0)));
+        assertThat(linker.link(List.of(article("much-later", WIRE, T0.plus(Duration.ofDays(8))))).get(0).duplicateOf())
+                .isNull();
+
+        String brief = "Rates rise by a quarter point, the bank said on Thursday.";
+        linker.link(List.of(article("brief-1", brief, T0)));
+        assertThat(linker.link(List.of(article("brief-2", brief, T0.plusSeconds(5)))).get(0).duplicateOf()).isNull();
+        assertThat(store.entries).doesNotContainKey("brief-1");
+    }
+
+    @Test
+    void anExactCopyHasSimilarityOne() {
+        linker.link(List.of(article("a", WIRE, T0)));
+        ArticleEnriched.DuplicateOf duplicateOf = linker.link(List.of(article("b", WIRE, T0.plusSeconds(1)))).get(0)
+                .duplicateOf();
+        assertThat(duplicateOf).isEqualTo(new ArticleEnriched.DuplicateOf("a", 1.0));
+    }
+
+    static ArticleEnriched article(String id, String body, Instant publishedAt) {
+        return new ArticleEnriched(1, id, 1, "https://example.com/" + id, null, new Source("Example", "example.com"),
+                publishedAt.plusSeconds(30), publishedAt, null, null, null, null, null, "Headline " + id, List.of(),
+                null, Map.of(), null, body, body.split("\\s+").length, 1, null, List.of(), List.of(), List.of(), null,
+                null, List.of(), List.of(), List.of(), null, null, null, null, null);
+    }
+
+    /** The store's contract (realtime, first claim wins) in memory. */
+    static final class MemoryStore implements DuplicateLinker.Store {
+        final Map<String, DuplicateLinker.Entry> entries = new HashMap<>();
+        final Map<String, String> claims = new HashMap<>();
+
+        @Override
+        public void register(List<DuplicateLinker.Registration> registrations) {
+            for (DuplicateLinker.Registration r : registrations) {
+                entries.put(r.entry().id(), r.entry());
+                for (String key : r.bandKeys()) {
+                    claims.putIfAbsent(key, r.entry().id());
+                }
+            }
+        }
+
+        @Override
+        public Map<String, String> holders(Collection<String> bandKeys) {
+            Map<String, String> found = new HashMap<>();
+            bandKeys.forEach(k -> {
+                if (claims.containsKey(k)) {
+                    found.put(k, claims.get(k));
+                }
+            });
+            return found;
+        }
+
+        @Override
+        public Map<String, DuplicateLinker.Entry> entries(Collection<String> ids) {
+            Map<String, DuplicateLinker.Entry> found = new HashMap<>();
+            ids.forEach(id -> {
+                if (entries.containsKey(id)) {
+                    found.put(id, entries.get(id));
+                }
+            });
+            return found;
+        }
+
+        @Override
+        public void repoint(Map<String, DuplicateLinker.Entry> changed) {
+            entries.putAll(changed);
+        }
+    }
+}
