@@ -111,6 +111,63 @@ class PipelineEndToEndIT {
     }
 
     /**
+     * A wire story, two syndicated copies (another URL, source, dateline and credit line, the last
+     * paragraph cut) and an article that only quotes one of its paragraphs: both copies point at
+     * the original in the index, the original and the other article at nothing.
+     */
+    @Test
+    void syndicatedCopiesPointAtTheirOriginal() throws Exception {
+        String p1 = "The port authority closed two container terminals on Monday after a fire broke out in a "
+                + "warehouse storing lithium batteries, halting the loading of more than a dozen ships.";
+        String p2 = "Firefighters brought the blaze under control by the evening, a spokesman said, adding that "
+                + "no one had been hurt and that the cause was still being investigated by the police.";
+        String p3 = "Shipping companies warned that delays could last for days, as vessels queued outside the "
+                + "harbour and trucks backed up along the coastal motorway for several kilometres.";
+        String p4 = "The terminals handle about a third of the country's container traffic, and exporters of "
+                + "fruit and wine said perishable cargo would have to be diverted to smaller ports in the south.";
+        String p5 = "The transport minister is due to visit the site on Tuesday and has promised a review of how "
+                + "hazardous goods are stored in port warehouses.";
+        String wire = String.join("\n\n", p1, p2, p3, p4, p5);
+        String original = postText("https://wire.example.org/2024/06/03/port-fire", "Example Wire",
+                "Fire shuts container terminals", "2024-06-03T08:00:00Z", wire);
+        String copy1 = postText("https://daily.example.com/business/port-fire-halts-shipping", "Example Daily",
+                "Port fire halts shipping", "2024-06-03T08:40:00Z",
+                "ROTTERDAM (Example Wire) - " + String.join("\n\n", p1, p2, p3, p4)
+                        + "\n\n(Reporting by Jan de Vries; Editing by Mark Hale)");
+        String copy2 = postText("https://times.example.net/news/terminals-closed", "Example Times",
+                "Terminals closed after warehouse blaze", "2024-06-03T09:15:00Z", wire
+                        + "\n\nCopyright Example Wire. All rights reserved.");
+        String other = postText("https://weekly.example.org/analysis/ports", "Example Weekly",
+                "Why our ports are so fragile", "2024-06-04T10:00:00Z", "Analysts have long warned about the "
+                        + "concentration of trade in a handful of harbours. " + p4 + " A study published last year found "
+                        + "that a week-long closure of the largest port would cost the economy more than a billion "
+                        + "euros, and recommended spreading container traffic across more sites on the coast.");
+
+        for (String copy : List.of(copy1, copy2)) {
+            JsonNode document = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> getDocument(copy), doc -> doc != null);
+            assertThat(document.path("duplicateOf").path("id").asString()).as(copy).isEqualTo(original);
+            assertThat(document.path("duplicateOf").path("similarity").asDouble()).isBetween(0.5, 1.0);
+        }
+        for (String notACopy : List.of(original, other)) {
+            JsonNode document = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> getDocument(notACopy), doc -> doc != null);
+            assertThat(document.has("duplicateOf")).as(notACopy).isFalse();
+        }
+    }
+
+    private String postText(String url, String source, String title, String publishedAt, String text)
+            throws Exception {
+        String body = json.writeValueAsString(Map.of("url", url, "source", source, "title", title,
+                "publishedAt", publishedAt, "text", text));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest.baseUrl() + "/api/v1/articles"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json.readTree(response.body()).get("id").asString();
+    }
+
+    /**
      * Subscriptions as a subscriber uses them: created over HTTP; a matching and a non-matching
      * article posted; one alert on news.alerts for the match, the whole article on a topic of
      * its own, a signed webhook call; a correction alerts again with its new revision; a deleted

@@ -24,6 +24,7 @@ import io.newsflow.tools.offline.ExtractCommand;
 import io.newsflow.tools.offline.ExtractionBenchmark;
 import io.newsflow.tools.offline.NerEvaluation;
 import io.newsflow.tools.subscriptions.FollowCommand;
+import io.newsflow.tools.duplicates.DuplicatesBenchmark;
 import io.newsflow.tools.subscriptions.MatchingBenchmark;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ import picocli.CommandLine;
         description = "Tools for Newsflow: operations, offline enrichment and benchmarks.",
         subcommands = {NewsflowTools.Dlt.class, NewsflowTools.AuditCommand.class, BackfillCommand.class,
                 EnrichCommand.class, ExtractCommand.class, NerEvaluation.class, EndToEndBenchmark.Cli.class,
-                IngestBenchmark.Cli.class, PublishBenchmark.Cli.class, NewsroomBenchmark.Cli.class, MatchingBenchmark.class, FollowCommand.class, ExtractionBenchmark.class,
+                IngestBenchmark.Cli.class, PublishBenchmark.Cli.class, NewsroomBenchmark.Cli.class, MatchingBenchmark.class, DuplicatesBenchmark.class, FollowCommand.class, ExtractionBenchmark.class,
                 EnrichmentBenchmark.class, EntityBenchmark.class})
 public final class NewsflowTools {
 

@@ -58,6 +58,7 @@ record ArticleDocument(
         List<ArticleEnriched.Keyword> keywords,
         ArticleEnriched.Sentiment sentiment,
         ArticleEnriched.Fingerprints fingerprints,
+        ArticleEnriched.DuplicateOf duplicateOf,
         Enrichment enrichment) {
 
     record Enrichment(String version, Instant enrichedAt, long tookMs, List<String> errors, List<String> flags) {
@@ -76,7 +77,7 @@ record ArticleDocument(
                 names(entities, "PERSON"), names(entities, "ORGANIZATION"), names(entities, "LOCATION"),
                 names(entities, "MISC"), ids, article.places(), article.countries(), article.primaryCountry(),
                 article.location(), article.dates(), article.topics(), article.keywords(), article.sentiment(),
-                article.fingerprints(), enrichment == null ? null
+                article.fingerprints(), article.duplicateOf(), enrichment == null ? null
                         : new Enrichment(enrichment.version(), enrichment.enrichedAt(), enrichment.tookMs(),
                                 enrichment.errors(), enrichment.flags()));
     }
