@@ -34,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  *
  * <p>Both carry {@code at}, the only indexed field, by which {@link #expire} deletes what has left
- * the window. Written with the low-level client and plain JSON: three request shapes (bulk, mget,
- * delete by query) do not need the typed client's model classes in this service.
+ * the window. Written with the low-level client and plain JSON: four request shapes (bulk, mget,
+ * search, refresh) do not need the typed client's model classes in this service.
  *
  * <p>Failures (Elasticsearch unreachable, a bulk item failing for any reason but a held claim) are
  * thrown: the poll is rolled back and retried after a back-off, so an outage delays enrichment but
@@ -46,6 +46,10 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
     private static final String MAPPINGS = """
             {"settings": {"index": {"number_of_shards": 1, "refresh_interval": "30s"}},
              "mappings": {"dynamic": false, "properties": {"at": {"type": "date", "format": "epoch_millis"}}}}""";
+
+    /** Documents deleted per request when expiring, and the most pages one expiry run goes through. */
+    private static final int EXPIRY_PAGE = 1_000;
+    private static final int MAX_EXPIRY_PAGES = 1_000;
 
     private final RestClient client;
     private final String index;
@@ -119,16 +123,38 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
         return entries;
     }
 
-    /** Deletes every document that appeared before {@code now - window}; returns how many. */
+    /**
+     * Deletes every document that appeared before {@code now - window}; returns how many. Searches
+     * for them a page at a time and deletes the page by id, refreshing in between, rather than with
+     * {@code _delete_by_query}: that lives in Elasticsearch's reindex module, which the distribution
+     * run locally and in the tests does not have.
+     */
     public long expire(Duration window) {
-        Request request = new Request("POST", "/" + index + "/_delete_by_query");
-        request.addParameter("conflicts", "proceed");
-        request.setEntity(json("{\"query\":{\"range\":{\"at\":{\"lt\":" + (clock.millis() - window.toMillis()) + "}}}}"));
+        long cutoff = clock.millis() - window.toMillis();
+        long deleted = 0;
         try {
-            return read(client.performRequest(request)).path("deleted").asLong();
+            for (int page = 0; page < MAX_EXPIRY_PAGES; page++) {
+                client.performRequest(new Request("POST", "/" + index + "/_refresh"));
+                Request search = new Request("POST", "/" + index + "/_search");
+                search.addParameter("filter_path", "hits.hits._id");
+                search.setEntity(json("{\"size\":" + EXPIRY_PAGE + ",\"_source\":false,\"query\":{\"range\":{\"at\":"
+                        + "{\"lt\":" + cutoff + "}}}}"));
+                StringBuilder bulk = new StringBuilder();
+                int found = 0;
+                for (JsonNode hit : read(client.performRequest(search)).path("hits").path("hits")) {
+                    bulk.append(action("delete", hit.get("_id").asString()));
+                    found++;
+                }
+                if (found == 0) {
+                    break;
+                }
+                bulk(bulk);
+                deleted += found;
+            }
         } catch (IOException e) {
             throw new DuplicateStoreException("could not expire old entries: " + e.getMessage(), e);
         }
+        return deleted;
     }
 
     private void bulk(StringBuilder body) {
