@@ -154,6 +154,12 @@ class PipelineEndToEndIT {
                     .ignoreExceptions().until(() -> getDocument(notACopy), doc -> doc != null);
             assertThat(document.has("duplicateOf")).as(notACopy).isFalse();
         }
+        // the original counts its copies (once each, however often a batch is redelivered)
+        JsonNode counted = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> getDocument(original), doc -> doc.path("copies").path("count").asInt() == 2);
+        assertThat(counted.path("copies").path("ids").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder(copy1, copy2);
+        assertThat(getDocument(other).has("copies")).isFalse();
     }
 
     private String postText(String url, String source, String title, String publishedAt, String text)

@@ -17,7 +17,11 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -181,6 +185,79 @@ public final class ArticleIndex {
         }
         return outcomes;
     }
+
+    /**
+     * Adds each copy to its original's {@code copies} ({@code ids}, a set, and {@code count}), so
+     * that an original says how often it was syndicated. Read, then written back only if the
+     * original has not changed meanwhile ({@code if_seq_no}), and again on a conflict: no script,
+     * since the Elasticsearch run locally and in the tests has no scripting module. Idempotent (a
+     * redelivered copy is counted once). An original not in the index (still on its way, or
+     * deleted) is left alone, as is one Elasticsearch refuses to update for a reason that will not
+     * pass (logged): counting copies must never hold up indexing. A correction of an original is
+     * written whole and starts its count again; its copies stay findable by {@code duplicateOf.id}.
+     *
+     * @throws IOException when the cluster could not be reached or asked to retry later
+     */
+    public void countCopies(List<ArticleEnriched> copies) throws IOException {
+        Map<String, Set<String>> byOriginal = new LinkedHashMap<>();
+        for (ArticleEnriched copy : copies) {
+            if (copy.duplicateOf() != null && !copy.duplicateOf().id().equals(copy.id())) {
+                byOriginal.computeIfAbsent(copy.duplicateOf().id(), k -> new LinkedHashSet<>()).add(copy.id());
+            }
+        }
+        for (int attempt = 0; attempt < 5 && !byOriginal.isEmpty(); attempt++) {
+            List<String> ids = List.copyOf(byOriginal.keySet());
+            var found = client.mget(m -> m.index(target).ids(ids).sourceIncludes("copies"), JsonNode.class);
+            List<BulkOperation> operations = new ArrayList<>();
+            List<String> updated = new ArrayList<>();
+            for (var item : found.docs()) {
+                if (!item.isResult() || !item.result().found()) {
+                    byOriginal.remove(item.isResult() ? item.result().id() : item.failure().id());
+                    continue;
+                }
+                var doc = item.result();
+                Set<String> known = new LinkedHashSet<>();
+                JsonNode copiesNode = doc.source() == null ? null : doc.source().path("copies");
+                long count = copiesNode == null ? 0 : copiesNode.path("count").asLong();
+                if (copiesNode != null) {
+                    copiesNode.path("ids").forEach(id -> known.add(id.asString()));
+                }
+                Set<String> added = new LinkedHashSet<>(byOriginal.get(doc.id()));
+                added.removeAll(known);
+                if (added.isEmpty()) {
+                    byOriginal.remove(doc.id());
+                    continue;
+                }
+                long newCount = Math.max(count, known.size()) + added.size();
+                known.addAll(added);
+                List<String> kept = known.stream().limit(MAX_COPY_IDS).toList();
+                operations.add(BulkOperation.of(op -> op.update(u -> u.index(target).id(doc.id())
+                        .ifSeqNo(doc.seqNo()).ifPrimaryTerm(doc.primaryTerm())
+                        .action(a -> a.doc(Map.of("copies", Map.of("count", newCount, "ids", kept)))))));
+                updated.add(doc.id());
+            }
+            if (operations.isEmpty()) {
+                return;
+            }
+            BulkResponse response = client.bulk(b -> b.operations(operations));
+            for (int k = 0; k < response.items().size(); k++) {
+                BulkResponseItem item = response.items().get(k);
+                String id = updated.get(k);
+                if (item.error() == null || item.status() == 404) {
+                    byOriginal.remove(id);
+                } else if (item.status() == 429 || item.status() >= 500) {
+                    throw new IOException("counting copies of " + id + ": " + item.status() + " " + item.error().reason());
+                } else if (item.status() != 409) { // 409: changed meanwhile, read it again
+                    log.warn("Could not count the copies of {}: {} {}: {}", id, item.status(), item.error().type(),
+                            item.error().reason());
+                    byOriginal.remove(id);
+                }
+            }
+        }
+    }
+
+    /** The most copy ids an original lists (the count goes on beyond). */
+    private static final int MAX_COPY_IDS = 1_000;
 
     /** The concrete index the alias writes to, or null if there is no alias yet. */
     public String currentIndex() throws IOException {

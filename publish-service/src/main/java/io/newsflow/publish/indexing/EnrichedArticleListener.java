@@ -82,6 +82,9 @@ class EnrichedArticleListener {
         }
         Instant acknowledged = Instant.now();
         publishAlerts(records, refusals, writes, outcomes);
+        // after the alerts: counting bumps an original's version, so a retried batch finds it stale
+        // and would not alert it again
+        countCopies(writes, outcomes);
         int next = 0;
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, ArticleEnriched> record = records.get(i);
@@ -103,6 +106,23 @@ class EnrichedArticleListener {
                         new IndexingUnavailableException(outcome.status() + " " + outcome.type() + ": "
                                 + outcome.reason(), null), i);
             }
+        }
+    }
+
+    /** Tells the originals of the copies this bulk wrote that they have one more (see {@link ArticleIndex#countCopies}). */
+    private void countCopies(List<ArticleIndex.Write> writes, List<ArticleIndex.Outcome> outcomes) {
+        List<ArticleEnriched> copies = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            if (writes.get(i) instanceof ArticleIndex.Write.Upsert upsert && upsert.article().duplicateOf() != null
+                    && outcomes.get(i).kind() == ArticleIndex.Kind.WRITTEN) {
+                copies.add(upsert.article());
+            }
+        }
+        try {
+            index.countCopies(copies);
+        } catch (IOException | RuntimeException e) {
+            throw new BatchListenerFailedException("Elasticsearch did not count the copies",
+                    new IndexingUnavailableException(e.getMessage(), e), 0);
         }
     }
 
