@@ -53,6 +53,8 @@ import java.util.Map;
  * @param duplicateOf   the earliest earlier article this one is a near-copy of (a syndicated or
  *                      re-published copy); absent for an original or when duplicates are not
  *                      looked for (offline enrichment)
+ * @param story         the story (the event) this article is about, shared by the articles about
+ *                      it: see {@value Topics#STORIES}; absent when stories are not made (offline)
  * @param enrichment    how and when this record was made
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -91,6 +93,7 @@ public record ArticleEnriched(
         String summary,
         Fingerprints fingerprints,
         DuplicateOf duplicateOf,
+        StoryRef story,
         Enrichment enrichment) {
 
     /** The shape version that producers of this record write today. */
@@ -254,7 +257,25 @@ public record ArticleEnriched(
         return new ArticleEnriched(schemaVersion, id, revision, url, canonicalUrl, source, receivedAt, publishedAt,
                 modifiedAt, siteName, description, dateline, mainImage, title, authors, section, metadata, lead, body,
                 wordCount, readingTimeMinutes, language, entities, places, countries, primaryCountry, location, dates,
-                topics, keywords, sentiment, summary, fingerprints, original, enrichment);
+                topics, keywords, sentiment, summary, fingerprints, original, story, enrichment);
+    }
+
+    /** This article, in {@code story}. */
+    public ArticleEnriched withStory(StoryRef story) {
+        return new ArticleEnriched(schemaVersion, id, revision, url, canonicalUrl, source, receivedAt, publishedAt,
+                modifiedAt, siteName, description, dateline, mainImage, title, authors, section, metadata, lead, body,
+                wordCount, readingTimeMinutes, language, entities, places, countries, primaryCountry, location, dates,
+                topics, keywords, sentiment, summary, fingerprints, duplicateOf, story, enrichment);
+    }
+
+    /**
+     * The story an article belongs to.
+     *
+     * @param id    the story's id, which never changes; when two stories merge, the one that goes
+     *              names the one that stays ({@code mergedInto} on {@value Topics#STORIES})
+     * @param label the story's label when the article joined it: its most representative headline
+     */
+    public record StoryRef(String id, String label) {
     }
 
     /** An image: its absolute URL and caption. */

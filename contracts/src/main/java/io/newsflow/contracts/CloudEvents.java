@@ -36,6 +36,9 @@ public final class CloudEvents {
     /** {@value Topics#SUBSCRIPTIONS}: a subscription created (a tombstone deletes it, without headers). */
     public static final String SUBSCRIPTION = "io.newsflow.subscription.v1";
 
+    /** {@code ce_type} of {@link Story} records. */
+    public static final String STORY = "io.newsflow.story.v1";
+
     /** {@code ce_source} of the records a service writes, e.g. {@code /newsflow/enrich-service}. */
     public static String source(String service) {
         return "/newsflow/" + service;

@@ -32,6 +32,12 @@ public final class Topics {
      */
     public static final String SUBSCRIPTIONS = "news.subscriptions";
 
+    /**
+     * {@link Story} records, keyed by story id, written by the enrich service each time a story
+     * changes (compacted: the latest state of every story).
+     */
+    public static final String STORIES = "news.stories";
+
     /** {@link ArticleAlert} records, keyed by subscription id, written by the publish service. */
     public static final String ALERTS = "news.alerts";
 

@@ -44,7 +44,7 @@ class EventSchemaTest {
                 List.of(new ArticleEnriched.DateMention("on Monday", "2024-04-29", "day", new ArticleEnriched.Span(3, 12))),
                 List.of(new ArticleEnriched.Topic("medtop:11000000", "politics", 0.8)),
                 List.of(new ArticleEnriched.Keyword("second paragraph", 0.7)), new ArticleEnriched.Sentiment(-0.2, "neutral"),
-                "First paragraph.", new ArticleEnriched.Fingerprints("9f86d081884c7d65", "00ff00ff00ff00ff"), null,
+                "First paragraph.", new ArticleEnriched.Fingerprints("9f86d081884c7d65", "00ff00ff00ff00ff"), null, null,
                 new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 12, List.of(),
                         List.of("body-from-json-ld")));
     }
@@ -76,6 +76,22 @@ class EventSchemaTest {
                         new ArticleAlert.Highlight("body", "... said Lukashenka, and Tsikhanouskaya answered ...",
                                 List.of(new ArticleEnriched.Span(9, 19), new ArticleEnriched.Span(25, 39)))),
                 Instant.parse("2024-05-01T10:05:02Z"));
+    }
+
+    static Story story() {
+        return new Story(Story.SCHEMA_VERSION, "s-5f1c", "Fire shuts container terminals", "5f1c",
+                Instant.parse("2024-06-03T08:00:00Z"), Instant.parse("2024-06-03T11:00:00Z"), 3,
+                List.of(new Story.Count("Example Wire", 2), new Story.Count("Example Daily", 1)),
+                List.of(new Story.Count("Port of Rotterdam", 3)), List.of(new Story.Count("NL", 3)),
+                List.of(new Story.Count("disaster, accident and emergency incident", 3)), -0.4, null,
+                Instant.parse("2024-06-03T11:00:02Z"));
+    }
+
+    /** A story that turned out to be another one, with nothing but what it had. */
+    static Story mergedStory() {
+        return new Story(Story.SCHEMA_VERSION, "s-77aa", null, null, Instant.parse("2024-06-03T09:00:00Z"),
+                Instant.parse("2024-06-03T09:00:00Z"), 1, List.of(), List.of(), List.of(), List.of(), null, "s-5f1c",
+                Instant.parse("2024-06-03T11:00:02Z"));
     }
 
     /** An alert for a subscription of filters only, about an article posted as text without a URL. */
@@ -257,7 +273,7 @@ class EventSchemaTest {
     void anEmptyBodyIsStillWrittenAsTheSchemaRequires() {
         ArticleEnriched empty = new ArticleEnriched(1, enriched().id(), 1, null, null, Source.named("X"),
                 Instant.parse("2024-05-01T10:05:00Z"), null, null, null, null, null, null, null, null, null, null,
-                null, null, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:05:01Z"), 1, null,
                         List.of("no-article-found")));
         ObjectNode node = json(empty);

@@ -156,6 +156,6 @@ final class NewsroomFixture {
                 List.of(), countries, countries.get(0), location, List.of(),
                 List.of(new ArticleEnriched.Topic("medtop:" + topic, topic, 0.9)),
                 List.of(new ArticleEnriched.Keyword(topic, 0.5)), new ArticleEnriched.Sentiment(tone, label),
-                null, null, null, new ArticleEnriched.Enrichment("1", published.plusSeconds(61), 5, List.of(), List.of()));
+                null, null, null, null, new ArticleEnriched.Enrichment("1", published.plusSeconds(61), 5, List.of(), List.of()));
     }
 }

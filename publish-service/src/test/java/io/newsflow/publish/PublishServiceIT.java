@@ -58,7 +58,7 @@ public class PublishServiceIT {
                 Instant.parse("2024-05-01T08:00:00Z"), null, "Example", "Lead of " + title,
                 new ArticleEnriched.Dateline("GENEVA (Reuters) -", "GENEVA", "CH"), null,
                 title, List.of("Jane Doe"), "World", Map.of("feed", "rss"), null,
-                "Body of " + title + ".", 3, 1, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                "Body of " + title + ".", 3, 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 new ArticleEnriched.Enrichment("1", Instant.parse("2024-05-01T10:00:01Z"), 5, List.of(), List.of()));
     }
 
@@ -115,7 +115,7 @@ public class PublishServiceIT {
                 "FR", new ArticleEnriched.GeoPoint(48.85341, 2.3488), List.of(),
                 List.of(new ArticleEnriched.Topic("medtop:11000000", "politics", 0.9)),
                 List.of(new ArticleEnriched.Keyword("state visit", 0.8)), new ArticleEnriched.Sentiment(0.3, "positive"),
-                "Keir Starmer met Emmanuel Macron.", new ArticleEnriched.Fingerprints("ab", "0123456789abcdef"), null,
+                "Keir Starmer met Emmanuel Macron.", new ArticleEnriched.Fingerprints("ab", "0123456789abcdef"), null, null,
                 base.enrichment());
 
         KafkaTopics.send(Topics.ENRICHED, article.id(), EventJson.mapper().writeValueAsString(article));
@@ -186,7 +186,7 @@ public class PublishServiceIT {
         ArticleEnriched refused = new ArticleEnriched(1, base.id(), 3, base.url(), base.url(), base.source(),
                 base.receivedAt(), base.publishedAt(), null, null, null, null, null, base.title(), List.of(), null,
                 Map.of(), null, base.body(), 3, 1, null, null, null, null, null,
-                new ArticleEnriched.GeoPoint(999, 0), null, null, null, null, null, null, null, base.enrichment());
+                new ArticleEnriched.GeoPoint(999, 0), null, null, null, null, null, null, null, null, base.enrichment());
         ArticleEnriched after = article("https://example.org/after-refused", 1, "After refused");
 
         KafkaTopics.send(Topics.ENRICHED, refused.id(), EventJson.mapper().writeValueAsString(refused));

@@ -173,7 +173,7 @@ public final class EnrichmentPipeline {
                 places == null ? null : places.primaryCountry(), places == null ? null : places.location(),
                 boundedDates, topics == null ? null : topics.topics(), keywords == null ? null : keywords.keywords(),
                 sentiment == null ? null : sentiment.value(), summary == null ? null : summary.text(),
-                fingerprints == null ? null : fingerprints.value(), null,
+                fingerprints == null ? null : fingerprints.value(), null, null,
                 new ArticleEnriched.Enrichment(VERSION, clock.instant(), tookMs, errors, flags));
     }
 }

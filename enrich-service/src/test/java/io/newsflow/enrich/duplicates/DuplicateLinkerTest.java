@@ -108,7 +108,7 @@ class DuplicateLinkerTest {
         return new ArticleEnriched(1, id, 1, "https://example.com/" + id, null, new Source("Example", "example.com"),
                 publishedAt.plusSeconds(30), publishedAt, null, null, null, null, null, "Headline " + id, List.of(),
                 null, Map.of(), null, body, body.split("\\s+").length, 1, null, List.of(), List.of(), List.of(), null,
-                null, List.of(), List.of(), List.of(), null, null, null, null, null);
+                null, List.of(), List.of(), List.of(), null, null, null, null, null, null);
     }
 
     /** The store's contract (realtime, first claim wins) in memory. */

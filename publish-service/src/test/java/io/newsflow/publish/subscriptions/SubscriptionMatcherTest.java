@@ -134,6 +134,6 @@ class SubscriptionMatcherTest {
                 new ArticleEnriched.Language(language, 0.99),
                 List.of(new ArticleEnriched.Entity("PERSON", entity, entity, List.of(), null, 1, List.of(), 0.9)),
                 List.of(), countries, countries.get(0), null, List.of(),
-                List.of(new ArticleEnriched.Topic("medtop:x", topic, 0.9)), List.of(), null, null, null, null, null);
+                List.of(new ArticleEnriched.Topic("medtop:x", topic, 0.9)), List.of(), null, null, null, null, null, null);
     }
 }

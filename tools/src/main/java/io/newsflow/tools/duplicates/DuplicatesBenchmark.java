@@ -160,7 +160,7 @@ public final class DuplicatesBenchmark implements Callable<Integer> {
     private static ArticleEnriched article(String id, String body, Instant publishedAt) {
         return new ArticleEnriched(1, id, 1, "https://example.com/" + id, null, new Source("Bench", "example.com"),
                 publishedAt, publishedAt, null, null, null, null, null, id, List.of(), null, Map.of(), null, body, 300, 1,
-                null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), null, null, null, null,
+                null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), null, null, null, null, null,
                 null);
     }
 
