@@ -228,7 +228,7 @@ class EventSchemaTest {
         JsonNode schema = readSchema("cloudevents-headers.v1.schema.json");
         assertThat(schema.get("properties").get(CloudEvents.TYPE_HEADER).get("enum").valueStream()
                 .map(JsonNode::asString).toList()).containsExactlyInAnyOrder(CloudEvents.ARTICLE_RECEIVED,
-                        CloudEvents.ARTICLE_ENRICHED, CloudEvents.ARTICLE_ALERT, CloudEvents.SUBSCRIPTION);
+                        CloudEvents.ARTICLE_ENRICHED, CloudEvents.ARTICLE_ALERT, CloudEvents.SUBSCRIPTION, CloudEvents.STORY);
         for (String header : List.of(CloudEvents.SPEC_VERSION_HEADER, CloudEvents.ID_HEADER, CloudEvents.SOURCE_HEADER,
                 CloudEvents.TYPE_HEADER, CloudEvents.TIME_HEADER, CloudEvents.SUBJECT_HEADER,
                 CloudEvents.CONTENT_TYPE_HEADER, CloudEvents.SCHEMA_VERSION_HEADER)) {
