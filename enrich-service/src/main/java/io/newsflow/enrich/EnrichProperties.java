@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry       back-off for records whose processing failed for a reason that may pass
  * @param repostMemory how many articles' last post to remember, to recognise an unchanged re-post
  *                    and not enrich it again (about 150 bytes each)
- * @param duplicates  finding near-copies of earlier articles (needs Elasticsearch)
+ * @param elasticsearch where duplicate detection and stories keep their memory
+ * @param duplicates  finding near-copies of earlier articles
+ * @param stories     grouping articles into stories
  */
 @ConfigurationProperties("newsflow.enrich")
 public record EnrichProperties(
@@ -29,7 +31,9 @@ public record EnrichProperties(
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue RetryProperties retry,
         @DefaultValue("200000") int repostMemory,
-        @DefaultValue DuplicatesProperties duplicates) {
+        @DefaultValue ElasticsearchProperties elasticsearch,
+        @DefaultValue DuplicatesProperties duplicates,
+        @DefaultValue StoriesProperties stories) {
 
     public EnrichProperties {
         if (output.name() == null) {
@@ -67,33 +71,57 @@ public record EnrichProperties(
     }
 
     /**
-     * Near-copy detection ({@code duplicateOf}): off unless Elasticsearch addresses are given, so
-     * that the service runs without it (each article is then published as no copy).
+     * Where duplicate detection and stories keep their memory of earlier articles. Without
+     * addresses both are off, so that the service runs without Elasticsearch (articles are then
+     * published without {@code duplicateOf} and {@code story}).
      *
-     * @param uris      Elasticsearch addresses, e.g. {@code http://127.0.0.1:9200}; empty: off
-     * @param username  basic-auth user, in a secured cluster one with write access to {@link #index} only
-     * @param password  its password
-     * @param index     where signatures and band keys are kept
-     * @param replicas  replicas of that index when this service creates it (0 on a single node)
-     * @param window    how far apart in time two copies may be; older entries are deleted
-     * @param threshold estimated Jaccard similarity of the bodies' word 3-grams from which an
-     *                  article is a copy
-     * @param minWords  shorter bodies are neither linked nor remembered
-     * @param expireEvery how often entries past the window are deleted
+     * @param uris          Elasticsearch addresses, e.g. {@code http://127.0.0.1:9200}; empty: off
+     * @param username      basic-auth user; in a secured cluster one with write access to the
+     *                      duplicates and stories indices only
+     * @param password      its password
+     * @param indexReplicas replicas of those indices when this service creates them (0 on one node)
      */
-    public record DuplicatesProperties(
-            @DefaultValue List<String> uris,
-            String username,
-            String password,
-            @DefaultValue("news-duplicates") String index,
-            @DefaultValue("1") int replicas,
-            @DefaultValue("7d") Duration window,
-            @DefaultValue("0.5") double threshold,
-            @DefaultValue("25") int minWords,
-            @DefaultValue("1h") Duration expireEvery) {
+    public record ElasticsearchProperties(@DefaultValue List<String> uris, String username, String password,
+            @DefaultValue("1") int indexReplicas) {
 
         public boolean enabled() {
             return uris != null && uris.stream().anyMatch(u -> u != null && !u.isBlank());
         }
+    }
+
+    /**
+     * Near-copy detection ({@code duplicateOf}).
+     *
+     * @param index       where signatures and band keys are kept
+     * @param window      how far apart in time two copies may be; older entries are deleted
+     * @param threshold   estimated Jaccard similarity of the bodies' word 3-grams from which an
+     *                    article is a copy
+     * @param minWords    shorter bodies are neither linked nor remembered
+     * @param expireEvery how often entries past the window are deleted
+     */
+    public record DuplicatesProperties(
+            @DefaultValue("news-duplicates") String index,
+            @DefaultValue("7d") Duration window,
+            @DefaultValue("0.5") double threshold,
+            @DefaultValue("25") int minWords,
+            @DefaultValue("1h") Duration expireEvery) {
+    }
+
+    /**
+     * Stories ({@code story}, {@code news.stories}, the {@code news-stories} index).
+     *
+     * @param topic          the stories topic, declared (compacted) by this service
+     * @param index          the stories index
+     * @param window         how far from a story's first and last article a new one may be to join it
+     * @param threshold      cosine of an article's and a story's names, key phrases and countries
+     *                       from which the article joins the story
+     * @param mergeThreshold cosine from which an article like two stories merges them
+     */
+    public record StoriesProperties(
+            @DefaultValue(Topics.STORIES) String topic,
+            @DefaultValue("news-stories") String index,
+            @DefaultValue("3d") Duration window,
+            @DefaultValue("0.4") double threshold,
+            @DefaultValue("0.6") double mergeThreshold) {
     }
 }

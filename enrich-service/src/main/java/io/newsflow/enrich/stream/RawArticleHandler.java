@@ -4,12 +4,13 @@ import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.contracts.EventJson;
+import io.newsflow.contracts.Story;
+import io.newsflow.enrich.linking.Linking;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * What becomes of one {@code news.raw} record, decided in plain Java so the Kafka listener only
@@ -37,7 +38,7 @@ final class RawArticleHandler {
     static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
 
     private final EnrichmentPipeline pipeline;
-    private final UnaryOperator<List<ArticleEnriched>> linking;
+    private final Linking linking;
     private final RepostFilter reposts;
     private final int maxValueBytes;
     /** Posts whose record the broker refused as too large, to dead-letter when they come again. */
@@ -50,13 +51,13 @@ final class RawArticleHandler {
             });
 
     /**
-     * @param linking        what marks copies of earlier articles in a poll's enriched articles
-     *                       ({@code duplicateOf}); it needs the whole poll at once to ask its store
-     *                       once per poll rather than once per article
+     * @param linking        what ties a poll's enriched articles to earlier ones ({@code duplicateOf},
+     *                       {@code story}); it needs the whole poll at once to ask its store once
+     *                       per poll rather than once per article
      * @param maxRecordBytes the producer's {@code max.request.size}: the largest record the broker
      *                       is asked to take
      */
-    RawArticleHandler(EnrichmentPipeline pipeline, UnaryOperator<List<ArticleEnriched>> linking, RepostFilter reposts,
+    RawArticleHandler(EnrichmentPipeline pipeline, Linking linking, RepostFilter reposts,
             int maxRecordBytes) {
         this.pipeline = pipeline;
         this.linking = linking;
@@ -82,6 +83,10 @@ final class RawArticleHandler {
         /** Dead-letter the record. */
         record DeadLetter(DeadLetterReason reason, String detail) implements Outcome {
         }
+    }
+
+    /** The poll's outcomes (one per enriched article, in order) and the stories to write with them. */
+    record Finished(List<Outcome> outcomes, List<Story> stories) {
     }
 
     /** Decisions for the records of one poll, in order. */
@@ -148,17 +153,18 @@ final class RawArticleHandler {
 
         /**
          * The poll's enriched articles linked to earlier ones and serialised: for each, in order,
-         * a {@link Outcome.Write} or, when too large for the broker, a {@link Outcome.DeadLetter}.
-         * A failure of the linking (its store unreachable) is thrown: the poll is retried.
+         * a {@link Outcome.Write} or, when too large for the broker, a {@link Outcome.DeadLetter};
+         * and the stories the poll changed, to write with them. A failure of the linking (its
+         * store unreachable) is thrown: the poll is retried.
          */
-        List<Outcome> finish(List<Outcome.Enriched> enriched) {
+        Finished finish(List<Outcome.Enriched> enriched) {
             if (enriched.isEmpty()) {
-                return List.of();
+                return new Finished(List.of(), List.of());
             }
-            List<ArticleEnriched> linked = linking.apply(enriched.stream().map(Outcome.Enriched::article).toList());
+            Linking.Linked linked = linking.link(enriched.stream().map(Outcome.Enriched::article).toList());
             List<Outcome> outcomes = new ArrayList<>(enriched.size());
             for (int i = 0; i < enriched.size(); i++) {
-                byte[] json = EventJson.mapper().writeValueAsBytes(linked.get(i));
+                byte[] json = EventJson.mapper().writeValueAsBytes(linked.articles().get(i));
                 if (json.length > maxValueBytes) {
                     pending.remove(enriched.get(i).post().id(), enriched.get(i).post());
                     outcomes.add(new Outcome.DeadLetter(DeadLetterReason.OUTPUT_TOO_LARGE, "the enriched record is "
@@ -167,7 +173,7 @@ final class RawArticleHandler {
                     outcomes.add(new Outcome.Write(enriched.get(i).post(), json));
                 }
             }
-            return outcomes;
+            return new Finished(outcomes, linked.stories());
         }
 
         private boolean isOlder(RepostFilter.Post post, RepostFilter.Post earlier) {

@@ -7,7 +7,9 @@ import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.CloudEvents;
 import io.newsflow.contracts.DeadLetterReason;
+import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Revisions;
+import io.newsflow.contracts.Story;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.kafka.DeadLetterException;
 import io.newsflow.kafka.DeadLetterPublisher;
@@ -106,8 +108,13 @@ class RawArticleListener {
             }
         }
         // linked as one poll: the duplicate store is asked once for all of them, not once per article
-        List<RawArticleHandler.Outcome> finished = batch.finish(enrichedRecords.stream().map(Enriched::outcome).toList());
+        RawArticleHandler.Finished done = batch.finish(enrichedRecords.stream().map(Enriched::outcome).toList());
+        List<RawArticleHandler.Outcome> finished = done.outcomes();
         List<Sent> sent = new ArrayList<>(finished.size());
+        List<CompletableFuture<?>> stories = new ArrayList<>();
+        for (Story story : done.stories()) { // in the poll's transaction, with the articles that changed them
+            stories.add(this.enriched.send(storyRecord(story)));
+        }
         for (int k = 0; k < finished.size(); k++) {
             Enriched enriched = enrichedRecords.get(k);
             if (finished.get(k) instanceof RawArticleHandler.Outcome.Write write) {
@@ -120,6 +127,25 @@ class RawArticleListener {
             }
         }
         awaitAcknowledgements(sent);
+        awaitStories(stories);
+    }
+
+    private ProducerRecord<String, byte[]> storyRecord(Story story) {
+        var record = new ProducerRecord<String, byte[]>(properties.stories().topic(), story.id(),
+                EventJson.mapper().writeValueAsBytes(story));
+        EventHeaders.write(record.headers(), CloudEvents.STORY, story.id() + "@" + story.updatedAt().toEpochMilli(),
+                SERVICE, story.updatedAt(), story.id(), Story.SCHEMA_VERSION);
+        return record;
+    }
+
+    /** The stories' records must be acknowledged too before the poll commits; else it is retried. */
+    private void awaitStories(List<CompletableFuture<?>> stories) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(stories.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new BatchListenerFailedException("A story record was not acknowledged", e, 0);
+        }
     }
 
     /** A record enriched in the first pass, waiting for the poll's linking. */

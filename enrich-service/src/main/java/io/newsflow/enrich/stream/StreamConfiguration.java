@@ -5,7 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.enrich.EnrichProperties;
-import io.newsflow.enrich.duplicates.DuplicatesConfiguration;
+import io.newsflow.enrich.linking.Linking;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.kafka.DeadLetterPublisher;
 import io.newsflow.kafka.ErrorHandlers;
@@ -44,7 +44,7 @@ class StreamConfiguration {
     }
 
     @Bean
-    RawArticleHandler rawArticleHandler(EnrichmentPipeline pipeline, DuplicatesConfiguration.Linking linking,
+    RawArticleHandler rawArticleHandler(EnrichmentPipeline pipeline, Linking linking,
             EnrichProperties properties, KafkaProperties kafka) {
         return new RawArticleHandler(pipeline, linking, new RepostFilter(properties.repostMemory()),
                 maxRequestSize(kafka));
@@ -63,6 +63,14 @@ class StreamConfiguration {
                 .config("cleanup.policy", "compact")
                 .config("max.message.bytes", String.valueOf(maxRequestSize(kafka)))
                 .build();
+    }
+
+    /** Compacted: the latest state of every story, as long as it exists. */
+    @Bean
+    NewTopic storiesTopic(EnrichProperties properties) {
+        var output = properties.output();
+        return TopicBuilder.name(properties.stories().topic()).partitions(output.partitions())
+                .replicas(output.replicas()).config("cleanup.policy", "compact").build();
     }
 
     @Bean

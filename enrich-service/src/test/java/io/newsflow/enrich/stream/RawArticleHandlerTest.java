@@ -26,7 +26,7 @@ class RawArticleHandlerTest {
     }
 
     private static RawArticleHandler handler(int maxRecordBytes) {
-        return new RawArticleHandler(pipeline, java.util.function.UnaryOperator.identity(), new RepostFilter(100), maxRecordBytes);
+        return new RawArticleHandler(pipeline, io.newsflow.enrich.linking.Linking.none(), new RepostFilter(100), maxRecordBytes);
     }
 
     private static ArticleReceived article(String url, String text) {
@@ -131,6 +131,6 @@ class RawArticleHandlerTest {
             long revision) {
         var outcome = batch.handle(key, value, revision);
         return outcome instanceof RawArticleHandler.Outcome.Enriched enriched
-                ? batch.finish(java.util.List.of(enriched)).get(0) : outcome;
+                ? batch.finish(java.util.List.of(enriched)).outcomes().get(0) : outcome;
     }
 }

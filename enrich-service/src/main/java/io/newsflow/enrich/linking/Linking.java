@@ -1,0 +1,27 @@
+package io.newsflow.enrich.linking;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.Story;
+import java.util.List;
+
+/**
+ * What ties a poll's freshly enriched articles to the articles before them: copies marked with
+ * {@code duplicateOf}, every article given its {@code story}. The one step of enrichment that
+ * needs memory of earlier articles; it works on a whole poll so that its store is asked once per
+ * poll, not once per article.
+ */
+@FunctionalInterface
+public interface Linking {
+
+    /** The poll's articles, linked, in the same order, and the stories they changed. */
+    Linked link(List<ArticleEnriched> articles);
+
+    /** The result of linking a poll. */
+    record Linked(List<ArticleEnriched> articles, List<Story> stories) {
+    }
+
+    /** No memory: the articles as they are, no stories (offline enrichment, or no store configured). */
+    static Linking none() {
+        return articles -> new Linked(articles, List.of());
+    }
+}

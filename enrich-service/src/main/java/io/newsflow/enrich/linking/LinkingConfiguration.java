@@ -1,0 +1,104 @@
+package io.newsflow.enrich.linking;
+
+import io.newsflow.enrich.EnrichProperties;
+import io.newsflow.enrich.duplicates.DuplicateLinker;
+import io.newsflow.enrich.duplicates.ElasticsearchDuplicateStore;
+import io.newsflow.enrich.stories.ElasticsearchStoryStore;
+import io.newsflow.enrich.stories.StoryClusterer;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wiring of the linking step: near-copy detection, then story clustering, both keeping their
+ * memory in Elasticsearch when addresses are configured; otherwise {@link Linking#none()} (said
+ * once at start: articles are then published without {@code duplicateOf} or {@code story}). Also
+ * deletes, on a timer, the duplicate detection's entries past its window.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LinkingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkingConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    Resources linkingResources(EnrichProperties properties) {
+        var elasticsearch = properties.elasticsearch();
+        if (!elasticsearch.enabled()) {
+            log.warn("Duplicate detection and stories are off: no Elasticsearch configured (ELASTICSEARCH_URIS); "
+                    + "articles are published without duplicateOf and story");
+            return new Resources(null, null, Linking.none());
+        }
+        RestClientBuilder builder = RestClient.builder(elasticsearch.uris().stream().filter(u -> !u.isBlank())
+                .map(HttpHost::create).toArray(HttpHost[]::new));
+        if (elasticsearch.username() != null && !elasticsearch.username().isBlank()) {
+            var credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(AuthScope.ANY,
+                    new UsernamePasswordCredentials(elasticsearch.username(), elasticsearch.password()));
+            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
+        }
+        RestClient client = builder.build();
+
+        var duplicates = properties.duplicates();
+        var duplicateStore = new ElasticsearchDuplicateStore(client, duplicates.index(), Clock.systemUTC());
+        duplicateStore.createIndexIfMissing(elasticsearch.indexReplicas());
+        var linker = new DuplicateLinker(duplicateStore, new DuplicateLinker.Settings(duplicates.window(),
+                duplicates.threshold(), duplicates.minWords()));
+
+        var stories = properties.stories();
+        var storyStore = new ElasticsearchStoryStore(client, stories.index());
+        storyStore.createIndexIfMissing(elasticsearch.indexReplicas());
+        var clusterer = new StoryClusterer(storyStore, new StoryClusterer.Settings(stories.window(),
+                stories.threshold(), stories.mergeThreshold()), Clock.systemUTC());
+
+        ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "duplicates-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = duplicates.expireEvery().toMillis();
+        expiry.scheduleWithFixedDelay(() -> {
+            try {
+                long deleted = duplicateStore.expire(duplicates.window());
+                log.debug("Deleted {} duplicate-detection entries older than {}", deleted, duplicates.window());
+            } catch (RuntimeException e) {
+                log.warn("Could not delete old duplicate-detection entries (will try again): {}", e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        log.info("Duplicate detection on (index {}, window {}, threshold {}); stories on (index {}, window {}, "
+                        + "threshold {})", duplicates.index(), duplicates.window(), duplicates.threshold(), stories.index(),
+                stories.window(), stories.threshold());
+        return new Resources(client, expiry, articles -> {
+            var clustered = clusterer.cluster(linker.link(articles));
+            return new Linking.Linked(clustered.articles(), clustered.stories());
+        });
+    }
+
+    @Bean
+    Linking linking(Resources resources) {
+        return resources.linking();
+    }
+
+    /** What the linking holds open, closed with the context. */
+    record Resources(RestClient client, ScheduledExecutorService expiry, Linking linking) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (expiry != null) {
+                expiry.shutdownNow();
+            }
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+}

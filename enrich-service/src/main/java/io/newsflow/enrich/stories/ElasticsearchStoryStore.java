@@ -1,0 +1,249 @@
+package io.newsflow.enrich.stories;
+
+import io.newsflow.contracts.EventJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NStringEntity;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The stories in the Elasticsearch index {@code news-stories}: one document per story, the public
+ * {@code Story} fields (what dashboards read: label, first and last seen, counts, sources,
+ * entities, countries, topics, tone, {@code mergedInto}) plus what clustering needs ({@code
+ * features}, the keyword list stories are found by; the centroid, the article and merged ids,
+ * not indexed). Candidates are found by one {@code _msearch} per poll (near-realtime: refreshed
+ * every second); stories are read by id (realtime) and written with {@code if_seq_no}, or
+ * {@code op_type=create} when new, so that concurrent changes are refused rather than lost.
+ */
+public final class ElasticsearchStoryStore implements StoryClusterer.Store {
+
+    private static final String MAPPINGS = """
+            {"settings": {"index": {"number_of_shards": 1, "refresh_interval": "1s"}},
+             "mappings": {"dynamic": false, "properties": {
+               "id": {"type": "keyword"},
+               "label": {"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 512}}},
+               "labelArticleId": {"type": "keyword"},
+               "firstSeen": {"type": "date"}, "lastSeen": {"type": "date"}, "updatedAt": {"type": "date"},
+               "articleCount": {"type": "integer"},
+               "sources": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
+               "entities": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
+               "countries": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
+               "topics": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
+               "tone": {"type": "half_float"},
+               "mergedInto": {"type": "keyword"},
+               "features": {"type": "keyword"}}}}""";
+
+    private final RestClient client;
+    private final String index;
+
+    public ElasticsearchStoryStore(RestClient client, String index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    public String index() {
+        return index;
+    }
+
+    /** Creates the index if it is missing (several instances may race: an existing index is fine). */
+    public void createIndexIfMissing(int replicas) {
+        try {
+            if (client.performRequest(new Request("HEAD", "/" + index)).getStatusLine().getStatusCode() == 200) {
+                return;
+            }
+            Request create = new Request("PUT", "/" + index);
+            ObjectNode body = (ObjectNode) EventJson.mapper().readTree(MAPPINGS);
+            ((ObjectNode) body.get("settings").get("index")).put("number_of_replicas", replicas);
+            create.setEntity(json(body.toString()));
+            client.performRequest(create);
+        } catch (ResponseException e) {
+            if (!e.getMessage().contains("resource_already_exists_exception")) {
+                throw new StoryStoreException("could not create index " + index + ": " + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new StoryStoreException("could not create index " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<List<StoryState>> candidates(List<StoryClusterer.Probe> probes, Duration window, int limit) {
+        StringBuilder body = new StringBuilder();
+        for (StoryClusterer.Probe probe : probes) {
+            ObjectNode query = EventJson.mapper().createObjectNode();
+            query.put("size", limit).put("seq_no_primary_term", true);
+            ObjectNode bool = query.putObject("query").putObject("bool");
+            ArrayNode filter = bool.putArray("filter");
+            filter.addObject().putObject("range").putObject("lastSeen")
+                    .put("gte", Instant.ofEpochMilli(probe.at()).minus(window).toString());
+            filter.addObject().putObject("range").putObject("firstSeen")
+                    .put("lte", Instant.ofEpochMilli(probe.at()).plus(window).toString());
+            bool.putArray("must_not").addObject().putObject("exists").put("field", "mergedInto");
+            ArrayNode should = bool.putArray("should");
+            probe.features().forEach(f -> should.addObject().putObject("term").put("features", f));
+            bool.put("minimum_should_match", 1);
+            body.append("{}\n").append(query).append('\n');
+        }
+        List<List<StoryState>> found = new ArrayList<>();
+        if (probes.isEmpty()) {
+            return found;
+        }
+        Request request = new Request("POST", "/" + index + "/_msearch");
+        request.setEntity(new NStringEntity(body.toString(), ContentType.create("application/x-ndjson",
+                StandardCharsets.UTF_8)));
+        JsonNode response = call(request, "search");
+        for (JsonNode answer : response.path("responses")) {
+            if (answer.has("error")) {
+                throw new StoryStoreException("could not search " + index + ": " + answer.get("error"), null);
+            }
+            List<StoryState> stories = new ArrayList<>();
+            for (JsonNode hit : answer.path("hits").path("hits")) {
+                stories.add(state(hit));
+            }
+            found.add(stories);
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, StoryState> get(Collection<String> ids) {
+        Map<String, StoryState> stories = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return stories;
+        }
+        Request request = new Request("POST", "/" + index + "/_mget");
+        ObjectNode body = EventJson.mapper().createObjectNode();
+        ids.forEach(body.putArray("ids")::add);
+        request.setEntity(json(body.toString()));
+        for (JsonNode doc : call(request, "read").path("docs")) {
+            if (doc.path("found").asBoolean()) {
+                stories.put(doc.get("_id").asString(), state(doc));
+            }
+        }
+        return stories;
+    }
+
+    @Override
+    public Set<String> write(Collection<StoryState> stories) {
+        Set<String> refused = new HashSet<>();
+        if (stories.isEmpty()) {
+            return refused;
+        }
+        StringBuilder bulk = new StringBuilder();
+        List<String> order = new ArrayList<>();
+        for (StoryState story : stories) {
+            ObjectNode action = EventJson.mapper().createObjectNode();
+            ObjectNode meta = story.seqNo == null ? action.putObject("create") : action.putObject("index");
+            meta.put("_id", story.id);
+            if (story.seqNo != null) {
+                meta.put("if_seq_no", story.seqNo).put("if_primary_term", story.primaryTerm);
+            }
+            bulk.append(action).append('\n').append(document(story)).append('\n');
+            order.add(story.id);
+        }
+        Request request = new Request("POST", "/" + index + "/_bulk");
+        request.addParameter("filter_path", "items.*.status,items.*.error.type,items.*.error.reason");
+        request.setEntity(new NStringEntity(bulk.toString(), ContentType.create("application/x-ndjson",
+                StandardCharsets.UTF_8)));
+        JsonNode items = call(request, "write").path("items");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode result = items.get(i).values().iterator().next();
+            int status = result.path("status").asInt();
+            if (status == 409) {
+                refused.add(order.get(i));
+            } else if (status >= 300) {
+                throw new StoryStoreException("could not write story " + order.get(i) + ": " + status + " "
+                        + result.path("error").path("type").asString() + ": "
+                        + result.path("error").path("reason").asString(), null);
+            }
+        }
+        return refused;
+    }
+
+    static ObjectNode document(StoryState story) {
+        ObjectNode doc = (ObjectNode) EventJson.mapper().valueToTree(story.toEvent(Instant.now()));
+        doc.put("labelScore", story.labelScore).put("toneSum", story.toneSum).put("toneCount", story.toneCount);
+        story.features().forEach(doc.putArray("features")::add);
+        ArrayNode centroid = doc.putArray("centroid"); // pairs, not an object: features may hold dots
+        story.centroid.forEach((feature, weight) -> centroid.addObject().put("f", feature).put("w", weight));
+        story.articleIds.forEach(doc.putArray("articleIds")::add);
+        story.mergedIds.forEach(doc.putArray("mergedIds")::add);
+        ObjectNode counted = doc.putObject("counted");
+        putCounts(counted.putArray("sources"), story.sources);
+        putCounts(counted.putArray("entities"), story.entities);
+        putCounts(counted.putArray("countries"), story.countries);
+        putCounts(counted.putArray("topics"), story.topics);
+        return doc;
+    }
+
+    private static void putCounts(ArrayNode node, Map<String, Integer> counts) {
+        counts.forEach((value, count) -> node.addObject().put("value", value).put("count", count));
+    }
+
+    static StoryState state(JsonNode hit) {
+        JsonNode src = hit.path("_source");
+        StoryState story = new StoryState(hit.get("_id").asString());
+        story.seqNo = hit.path("_seq_no").asLong();
+        story.primaryTerm = hit.path("_primary_term").asLong();
+        story.label = src.hasNonNull("label") ? src.get("label").asString() : null;
+        story.labelArticleId = src.hasNonNull("labelArticleId") ? src.get("labelArticleId").asString() : null;
+        story.labelScore = src.path("labelScore").asDouble(-1);
+        story.firstSeen = Instant.parse(src.get("firstSeen").asString()).toEpochMilli();
+        story.lastSeen = Instant.parse(src.get("lastSeen").asString()).toEpochMilli();
+        story.articleCount = src.path("articleCount").asInt();
+        story.toneSum = src.path("toneSum").asDouble();
+        story.toneCount = src.path("toneCount").asInt();
+        story.mergedInto = src.hasNonNull("mergedInto") ? src.get("mergedInto").asString() : null;
+        src.path("articleIds").forEach(id -> story.articleIds.add(id.asString()));
+        src.path("mergedIds").forEach(id -> story.mergedIds.add(id.asString()));
+        src.path("centroid").forEach(pair -> story.centroid.put(pair.path("f").asString(), pair.path("w").asDouble()));
+        JsonNode counted = src.path("counted");
+        readCounts(counted.path("sources"), story.sources);
+        readCounts(counted.path("entities"), story.entities);
+        readCounts(counted.path("countries"), story.countries);
+        readCounts(counted.path("topics"), story.topics);
+        return story;
+    }
+
+    private static void readCounts(JsonNode node, Map<String, Integer> counts) {
+        node.forEach(pair -> counts.put(pair.path("value").asString(), pair.path("count").asInt()));
+    }
+
+    private JsonNode call(Request request, String what) {
+        try {
+            return read(client.performRequest(request));
+        } catch (IOException e) {
+            throw new StoryStoreException("could not " + what + " " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static NStringEntity json(String body) {
+        return new NStringEntity(body, ContentType.APPLICATION_JSON);
+    }
+
+    private static JsonNode read(Response response) throws IOException {
+        return EventJson.mapper().readTree(response.getEntity().getContent());
+    }
+
+    /** The stories could not be read or written; the poll is retried. */
+    public static final class StoryStoreException extends RuntimeException {
+        StoryStoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

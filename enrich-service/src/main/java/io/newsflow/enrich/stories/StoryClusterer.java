@@ -1,0 +1,180 @@
+package io.newsflow.enrich.stories;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.Story;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups articles into stories as they arrive (online, single pass): each article joins the live
+ * story it is most like, if it is like one enough, else starts one of its own. Spring-free; the
+ * stories are kept in a {@link Store}.
+ *
+ * <p>How: an article's {@link ArticleFeatures} vector (names, key phrases, countries) is compared
+ * by cosine with the centroid (the sum of its articles' vectors) of each candidate story: the live
+ * stories seen within the window of the article's time that share one of its heaviest features,
+ * as the store finds them in one request for the whole poll, plus the stories this poll already
+ * touched. At {@code threshold} or more it joins the best; otherwise it starts a story whose id
+ * is its own id (so a redelivered poll starts the same story, not another). If it is like two
+ * live stories at {@code mergeThreshold} or more, they were one event seen from two sides: the
+ * younger is merged into the older, which keeps its id, and the younger records it in
+ * {@code mergedInto}.
+ *
+ * <p>Concurrency: two instances may change one story at once. Each write says which version of
+ * the story it was computed from; when the store refuses one (changed meanwhile), every story the
+ * poll touched is read again and the poll's additions and merges applied again (both are
+ * idempotent), then written again.
+ *
+ * <p>Articles are decided earliest first, each decision visible to the next.
+ */
+public final class StoryClusterer {
+
+    /** The stories: realtime by id, near-realtime by search, written with optimistic concurrency. */
+    public interface Store {
+
+        /**
+         * For each probe, the live stories it could join: not merged, seen within the window of
+         * its time, sharing at least one of its features; the most alike first, at most {@code limit}.
+         */
+        List<List<StoryState>> candidates(List<Probe> probes, Duration window, int limit);
+
+        /** The stories with these ids, as stored now (absent: none). */
+        Map<String, StoryState> get(Collection<String> ids);
+
+        /** Writes each story unless it changed since it was read (or, for a new one, exists already); returns those refused. */
+        Set<String> write(Collection<StoryState> stories);
+    }
+
+    /** What to look candidate stories up by. */
+    public record Probe(long at, List<String> features) {
+    }
+
+    /**
+     * @param window         how far from a story's first and last article an article may be to join it
+     * @param threshold      the cosine from which an article joins a story
+     * @param mergeThreshold the cosine from which an article like two stories merges them
+     */
+    public record Settings(Duration window, double threshold, double mergeThreshold) {
+    }
+
+    /** The poll's articles with their story, and the stories' new states to publish. */
+    public record Clustered(List<ArticleEnriched> articles, List<Story> stories) {
+    }
+
+    static final int CANDIDATES = 8;
+    static final int PROBE_FEATURES = 15;
+    private static final int ATTEMPTS = 5;
+
+    private final Store store;
+    private final Settings settings;
+    private final Clock clock;
+
+    public StoryClusterer(Store store, Settings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Clustered cluster(List<ArticleEnriched> batch) {
+        if (batch.isEmpty()) {
+            return new Clustered(batch, List.of());
+        }
+        List<ArticleFeatures> features = batch.stream().map(ArticleFeatures::of)
+                .sorted(Comparator.comparingLong(ArticleFeatures::at).thenComparing(ArticleFeatures::id)).toList();
+        List<List<StoryState>> found = store.candidates(features.stream()
+                .map(f -> new Probe(f.at(), f.probe(PROBE_FEATURES))).toList(), settings.window(), CANDIDATES);
+        // decide, against what was read
+        Map<String, StoryState> touched = new LinkedHashMap<>();
+        List<Operation> log = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            ArticleFeatures article = features.get(i);
+            Map<String, StoryState> options = new LinkedHashMap<>();
+            found.get(i).forEach(s -> options.putIfAbsent(s.id, touched.getOrDefault(s.id, s)));
+            touched.values().forEach(s -> options.putIfAbsent(s.id, s));
+            List<Scored> scored = options.values().stream().filter(StoryState::live)
+                    .filter(s -> s.isWithin(article.at(), settings.window().toMillis()))
+                    .map(s -> new Scored(s, article.similarity(s.centroid)))
+                    .filter(s -> s.score() >= settings.threshold())
+                    .sorted(Comparator.comparingDouble(Scored::score).reversed()).toList();
+            StoryState story;
+            if (scored.isEmpty()) {
+                story = new StoryState(article.id());
+            } else {
+                story = scored.get(0).story();
+                List<StoryState> alike = new ArrayList<>(scored.stream()
+                        .filter(s -> s.score() >= settings.mergeThreshold()).map(Scored::story).toList());
+                if (alike.size() > 1) {
+                    alike.sort(StoryState.OLDEST_FIRST);
+                    story = alike.get(0);
+                    for (StoryState younger : alike.subList(1, alike.size())) {
+                        story.absorb(younger);
+                        touched.put(younger.id, younger);
+                        log.add(new Operation(story.id, younger.id, null));
+                    }
+                }
+            }
+            story.add(article);
+            touched.put(story.id, story);
+            log.add(new Operation(story.id, null, article));
+        }
+        // write, and on a conflict apply the same operations to what is stored now, and again
+        Map<String, StoryState> current = touched;
+        for (int attempt = 1; ; attempt++) {
+            Set<String> refused = store.write(current.values());
+            if (refused.isEmpty()) {
+                break;
+            }
+            if (attempt == ATTEMPTS) {
+                throw new StoryConflictException("stories " + refused + " kept changing under " + ATTEMPTS + " attempts");
+            }
+            current = replay(log, store.get(current.keySet()));
+        }
+        Map<String, ArticleEnriched.StoryRef> refs = new HashMap<>();
+        for (Operation op : log) {
+            if (op.article() != null) {
+                StoryState story = current.get(op.storyId());
+                refs.put(op.article().id(), new ArticleEnriched.StoryRef(story.id, story.label));
+            }
+        }
+        Instant now = clock.instant();
+        return new Clustered(batch.stream().map(a -> a.withStory(refs.get(a.id()))).toList(),
+                current.values().stream().map(s -> s.toEvent(now)).toList());
+    }
+
+    /** The poll's operations applied again to the stories as now stored (new ones started again). */
+    private static Map<String, StoryState> replay(List<Operation> log, Map<String, StoryState> stored) {
+        Map<String, StoryState> states = new LinkedHashMap<>(stored);
+        for (Operation op : log) {
+            StoryState story = states.computeIfAbsent(op.storyId(), StoryState::new);
+            if (op.absorbed() != null) {
+                story.absorb(states.computeIfAbsent(op.absorbed(), StoryState::new));
+            } else {
+                story.add(op.article());
+            }
+        }
+        return states;
+    }
+
+    private record Scored(StoryState story, double score) {
+    }
+
+    /** An article added to a story, or a story absorbed into another. */
+    private record Operation(String storyId, String absorbed, ArticleFeatures article) {
+    }
+
+    /** The stories of a poll could not be written; the poll is retried. */
+    public static final class StoryConflictException extends RuntimeException {
+        StoryConflictException(String message) {
+            super(message);
+        }
+    }
+}

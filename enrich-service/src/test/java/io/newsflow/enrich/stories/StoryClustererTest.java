@@ -1,0 +1,223 @@
+package io.newsflow.enrich.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.Source;
+import io.newsflow.contracts.Story;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StoryClustererTest {
+
+    static final Instant T0 = Instant.parse("2026-03-05T09:00:00Z");
+
+    final MemoryStore store = new MemoryStore();
+    final StoryClusterer clusterer = new StoryClusterer(store, new StoryClusterer.Settings(Duration.ofDays(3), 0.4, 0.6),
+            Clock.fixed(T0, ZoneOffset.UTC));
+
+    @Test
+    void articlesAboutOneEventShareAStoryAndAnotherEventGetsItsOwn() {
+        ArticleEnriched first = article("a1", "Fire shuts Rotterdam container terminals", T0, "Example Wire",
+                names("Port of Rotterdam", "Rotterdam", "Dutch Safety Board"), keywords("container terminals", "fire",
+                        "lithium batteries"), "NL");
+        ArticleEnriched second = article("a2", "Rotterdam port fire: ships queue as terminals stay shut",
+                T0.plusSeconds(3600), "Example Daily", names("Rotterdam", "Port of Rotterdam", "Mark Rutte"),
+                keywords("container terminals", "ships", "fire"), "NL");
+        ArticleEnriched third = article("a3", "Investigators look into lithium batteries after port fire",
+                T0.plusSeconds(7200), "Example Times", names("Dutch Safety Board", "Port of Rotterdam"),
+                keywords("lithium batteries", "fire", "investigation"), "NL");
+        ArticleEnriched other = article("b1", "Derby ends goalless in Madrid", T0.plusSeconds(4000), "Example Sport",
+                names("Real Madrid", "Atletico Madrid", "Carlo Ancelotti"), keywords("derby", "draw"), "ES");
+
+        StoryClusterer.Clustered first1 = clusterer.cluster(List.of(first));
+        StoryClusterer.Clustered rest = clusterer.cluster(List.of(second, other, third));
+
+        String story = first1.articles().get(0).story().id();
+        assertThat(story).isEqualTo("a1");
+        assertThat(rest.articles()).extracting(a -> a.story().id()).containsExactly("a1", "b1", "a1");
+        Story state = rest.stories().stream().filter(s -> s.id().equals("a1")).findFirst().orElseThrow();
+        assertThat(state.articleCount()).isEqualTo(3);
+        assertThat(state.sources()).extracting(Story.Count::value)
+                .containsExactlyInAnyOrder("Example Wire", "Example Daily", "Example Times");
+        assertThat(state.entities().get(0)).isEqualTo(new Story.Count("Port of Rotterdam", 3));
+        assertThat(state.countries()).containsExactly(new Story.Count("NL", 3));
+        assertThat(state.firstSeen()).isEqualTo(T0);
+        assertThat(state.lastSeen()).isEqualTo(T0.plusSeconds(7200));
+        assertThat(state.label()).isIn(first.title(), second.title(), third.title());
+    }
+
+    @Test
+    void aRedeliveredPollChangesNothing() {
+        ArticleEnriched one = article("a1", "Fire shuts terminals", T0, "Wire", names("Port of Rotterdam", "Rotterdam"),
+                keywords("container terminals", "fire"), "NL");
+        ArticleEnriched two = article("a2", "Terminals stay shut", T0.plusSeconds(60), "Daily",
+                names("Port of Rotterdam", "Rotterdam"), keywords("container terminals", "fire"), "NL");
+        clusterer.cluster(List.of(one, two));
+        StoryClusterer.Clustered again = clusterer.cluster(List.of(one, two));
+
+        assertThat(again.articles()).extracting(a -> a.story().id()).containsExactly("a1", "a1");
+        assertThat(store.stories.get("a1").articleCount).isEqualTo(2);
+        assertThat(store.stories).hasSize(1);
+    }
+
+    @Test
+    void anArticleLikeTwoStoriesMergesTheYoungerIntoTheOlder() {
+        var names = names("Port of Rotterdam", "Rotterdam", "Dutch Safety Board");
+        var words = keywords("container terminals", "fire", "lithium batteries");
+        clusterer.cluster(List.of(article("old", "Fire at the port", T0, "Wire", names, words, "NL")));
+        // the same event, but its first article came in at once on another instance: a second story
+        StoryState twin = new StoryState("young");
+        twin.add(ArticleFeatures.of(article("young", "Port fire", T0.plusSeconds(30), "Daily", names, words, "NL")));
+        store.write(List.of(twin));
+
+        StoryClusterer.Clustered merged = clusterer.cluster(List.of(article("both", "Port fire latest",
+                T0.plusSeconds(600), "Times", names, words, "NL")));
+
+        assertThat(merged.articles().get(0).story().id()).isEqualTo("old");
+        assertThat(store.stories.get("young").mergedInto).isEqualTo("old");
+        assertThat(store.stories.get("old").articleCount).isEqualTo(3);
+        assertThat(merged.stories()).extracting(Story::id, Story::mergedInto)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("old", null),
+                        org.assertj.core.groups.Tuple.tuple("young", "old"));
+        // a merged story takes no more articles
+        assertThat(clusterer.cluster(List.of(article("later", "Port fire: day two", T0.plusSeconds(9000), "Wire",
+                names, words, "NL"))).articles().get(0).story().id()).isEqualTo("old");
+    }
+
+    @Test
+    void aStoryChangedMeanwhileIsReadAgainAndTheArticleAddedToWhatIsStored() {
+        var names = names("Port of Rotterdam", "Rotterdam");
+        var words = keywords("container terminals", "fire");
+        clusterer.cluster(List.of(article("a1", "Fire", T0, "Wire", names, words, "NL")));
+        store.changeBeforeNextWrite = () -> { // another instance adds an article first
+            StoryState stored = store.get(List.of("a1")).get("a1");
+            stored.add(ArticleFeatures.of(article("x", "Fire (other instance)", T0.plusSeconds(5), "Other", names, words,
+                    "NL")));
+            store.write(List.of(stored));
+        };
+
+        clusterer.cluster(List.of(article("a2", "Fire again", T0.plusSeconds(10), "Daily", names, words, "NL")));
+
+        assertThat(store.refusals).isEqualTo(1);
+        assertThat(store.stories.get("a1").articleCount).isEqualTo(3);
+        assertThat(store.stories.get("a1").articleIds).containsExactly("a1", "x", "a2");
+    }
+
+    @Test
+    void theSameNamesMuchLaterAreAnotherStory() {
+        var names = names("Port of Rotterdam", "Rotterdam");
+        var words = keywords("container terminals", "fire");
+        clusterer.cluster(List.of(article("a1", "Fire", T0, "Wire", names, words, "NL")));
+        assertThat(clusterer.cluster(List.of(article("a2", "Fire", T0.plus(Duration.ofDays(10)), "Wire", names, words,
+                "NL"))).articles().get(0).story().id()).isEqualTo("a2");
+    }
+
+    static List<ArticleEnriched.Entity> names(String... names) {
+        List<ArticleEnriched.Entity> entities = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            entities.add(new ArticleEnriched.Entity(i == 0 ? "ORGANIZATION" : "LOCATION", names[i], names[i], List.of(),
+                    null, 3 - Math.min(2, i), List.of(), 0.9));
+        }
+        return entities;
+    }
+
+    static List<ArticleEnriched.Keyword> keywords(String... words) {
+        List<ArticleEnriched.Keyword> keywords = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            keywords.add(new ArticleEnriched.Keyword(words[i], 1.0 / (i + 1)));
+        }
+        return keywords;
+    }
+
+    static ArticleEnriched article(String id, String title, Instant publishedAt, String source,
+            List<ArticleEnriched.Entity> entities, List<ArticleEnriched.Keyword> keywords, String country) {
+        return new ArticleEnriched(1, id, 1, "https://example.com/" + id, null, new Source(source, "example.com"),
+                publishedAt, publishedAt, null, null, null, null, null, title, List.of(), null, Map.of(), null, "Body.",
+                1, 1, null, entities, List.of(), List.of(country), country, null, List.of(),
+                List.of(new ArticleEnriched.Topic("medtop:x", "disaster", 0.9)), keywords,
+                new ArticleEnriched.Sentiment(-0.5, "negative"), null, null, null, null, null);
+    }
+
+    /**
+     * The store's contract in memory: states go through the Elasticsearch document form (so what
+     * is stored is what would be), versions count writes, a stale or duplicate write is refused.
+     */
+    static final class MemoryStore implements StoryClusterer.Store {
+        final Map<String, StoryState> stories = new LinkedHashMap<>();
+        final Map<String, Long> versions = new LinkedHashMap<>();
+        Runnable changeBeforeNextWrite;
+        int refusals;
+
+        @Override
+        public List<List<StoryState>> candidates(List<StoryClusterer.Probe> probes, Duration window, int limit) {
+            List<List<StoryState>> found = new ArrayList<>();
+            for (StoryClusterer.Probe probe : probes) {
+                List<StoryState> some = new ArrayList<>();
+                for (StoryState story : stories.values()) {
+                    if (story.live() && story.isWithin(probe.at(), window.toMillis())
+                            && probe.features().stream().anyMatch(story.centroid::containsKey)) {
+                        some.add(copy(story));
+                    }
+                }
+                found.add(some.stream().limit(limit).toList());
+            }
+            return found;
+        }
+
+        @Override
+        public Map<String, StoryState> get(Collection<String> ids) {
+            Map<String, StoryState> found = new LinkedHashMap<>();
+            ids.forEach(id -> {
+                if (stories.containsKey(id)) {
+                    found.put(id, copy(stories.get(id)));
+                }
+            });
+            return found;
+        }
+
+        @Override
+        public Set<String> write(Collection<StoryState> changed) {
+            if (changeBeforeNextWrite != null) {
+                Runnable change = changeBeforeNextWrite;
+                changeBeforeNextWrite = null;
+                change.run();
+            }
+            Set<String> refused = new HashSet<>();
+            for (StoryState story : changed) {
+                Long version = versions.get(story.id);
+                boolean fresh = story.seqNo == null ? version == null : story.seqNo.equals(version);
+                if (!fresh) {
+                    refused.add(story.id);
+                    refusals++;
+                    continue;
+                }
+                long next = version == null ? 0 : version + 1;
+                versions.put(story.id, next);
+                StoryState stored = copy(story);
+                stored.seqNo = next;
+                stories.put(story.id, stored);
+            }
+            return refused;
+        }
+
+        private StoryState copy(StoryState story) {
+            var doc = io.newsflow.contracts.EventJson.mapper().createObjectNode();
+            doc.put("_id", story.id).put("_seq_no", versions.getOrDefault(story.id, 0L)).put("_primary_term", 1);
+            doc.set("_source", ElasticsearchStoryStore.document(story));
+            StoryState copy = ElasticsearchStoryStore.state(doc);
+            copy.seqNo = versions.get(story.id);
+            return copy;
+        }
+    }
+}
