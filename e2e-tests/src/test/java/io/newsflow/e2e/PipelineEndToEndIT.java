@@ -113,7 +113,8 @@ class PipelineEndToEndIT {
     /**
      * A wire story, two syndicated copies (another URL, source, dateline and credit line, the last
      * paragraph cut) and an article that only quotes one of its paragraphs: both copies point at
-     * the original in the index, the original and the other article at nothing.
+     * the original in the index, the original and the other article at nothing; the original
+     * counts its copies; all three share a story, which the stories index holds.
      */
     @Test
     void syndicatedCopiesPointAtTheirOriginal() throws Exception {
@@ -160,6 +161,19 @@ class PipelineEndToEndIT {
         assertThat(counted.path("copies").path("ids").valueStream().map(JsonNode::asString).toList())
                 .containsExactlyInAnyOrder(copy1, copy2);
         assertThat(getDocument(other).has("copies")).isFalse();
+
+        // the original and its copies are one story, in the stories index with all three counted
+        String story = getDocument(original).path("story").path("id").asString();
+        assertThat(story).isNotEmpty();
+        assertThat(List.of(getDocument(copy1), getDocument(copy2))).allSatisfy(doc ->
+                assertThat(doc.path("story").path("id").asString()).isEqualTo(story));
+        JsonNode storyDocument = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> json.readTree(
+                http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/news-stories/_doc/" + story)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("_source"), doc -> doc.has("articleCount"));
+        assertThat(storyDocument.path("articleCount").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(storyDocument.path("sources").findValuesAsString("value"))
+                .contains("Example Wire", "Example Daily", "Example Times");
+        assertThat(storyDocument.path("label").asString()).isNotBlank();
     }
 
     private String postText(String url, String source, String title, String publishedAt, String text)

@@ -18,10 +18,11 @@ import java.util.Map;
  * ("container terminals", "snap drills"); countries weigh little, since a country is in many
  * events at once. Words of the body are left out: they are what the duplicate detection looks at.
  *
- * @param at when it appeared (publication, else reception), epoch milliseconds
+ * @param at          when it appeared (publication, else reception), epoch milliseconds
+ * @param duplicateOf the original this article is a copy of, whose story it joins, or null
  */
 record ArticleFeatures(String id, long at, String title, String source, Map<String, Double> vector,
-        List<String> names, List<String> countries, List<String> topics, Double tone) {
+        List<String> names, List<String> countries, List<String> topics, Double tone, String duplicateOf) {
 
     static final int MAX_NAMES = 12;
     static final int MAX_KEYWORDS = 10;
@@ -53,7 +54,8 @@ record ArticleFeatures(String id, long at, String title, String source, Map<Stri
                 entities.stream().map(ArticleEnriched.Entity::canonicalName).toList(),
                 countries.stream().limit(3).toList(),
                 article.topics() == null ? List.of() : article.topics().stream().map(ArticleEnriched.Topic::label).toList(),
-                article.sentiment() == null ? null : article.sentiment().score());
+                article.sentiment() == null ? null : article.sentiment().score(),
+                article.duplicateOf() == null ? null : article.duplicateOf().id());
     }
 
     /** The features most worth looking stories up by, heaviest first. */

@@ -47,7 +47,8 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
                "topics": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
                "tone": {"type": "half_float"},
                "mergedInto": {"type": "keyword"},
-               "features": {"type": "keyword"}}}}""";
+               "features": {"type": "keyword"},
+               "articleIds": {"type": "keyword"}}}}""";
 
     private final RestClient client;
     private final String index;
@@ -96,6 +97,10 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
             bool.putArray("must_not").addObject().putObject("exists").put("field", "mergedInto");
             ArrayNode should = bool.putArray("should");
             probe.features().forEach(f -> should.addObject().putObject("term").put("features", f));
+            if (probe.duplicateOf() != null) { // the original's story first, whatever it shares
+                should.addObject().putObject("term").putObject("articleIds").put("value", probe.duplicateOf())
+                        .put("boost", 100);
+            }
             bool.put("minimum_should_match", 1);
             body.append("{}\n").append(query).append('\n');
         }

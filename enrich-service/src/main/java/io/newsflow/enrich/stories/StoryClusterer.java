@@ -19,7 +19,8 @@ import java.util.Set;
  * story it is most like, if it is like one enough, else starts one of its own. Spring-free; the
  * stories are kept in a {@link Store}.
  *
- * <p>How: an article's {@link ArticleFeatures} vector (names, key phrases, countries) is compared
+ * <p>A copy of an earlier article ({@code duplicateOf}) joins its original's story. Otherwise: an
+ * article's {@link ArticleFeatures} vector (names, key phrases, countries) is compared
  * by cosine with the centroid (the sum of its articles' vectors) of each candidate story: the live
  * stories seen within the window of the article's time that share one of its heaviest features,
  * as the store finds them in one request for the whole poll, plus the stories this poll already
@@ -54,8 +55,11 @@ public final class StoryClusterer {
         Set<String> write(Collection<StoryState> stories);
     }
 
-    /** What to look candidate stories up by. */
-    public record Probe(long at, List<String> features) {
+    /**
+     * What to look candidate stories up by: the time and heaviest features of an article, and
+     * the original it is a copy of (whose story is then a candidate whatever its features).
+     */
+    public record Probe(long at, List<String> features, String duplicateOf) {
     }
 
     /**
@@ -91,7 +95,8 @@ public final class StoryClusterer {
         List<ArticleFeatures> features = batch.stream().map(ArticleFeatures::of)
                 .sorted(Comparator.comparingLong(ArticleFeatures::at).thenComparing(ArticleFeatures::id)).toList();
         List<List<StoryState>> found = store.candidates(features.stream()
-                .map(f -> new Probe(f.at(), f.probe(PROBE_FEATURES))).toList(), settings.window(), CANDIDATES);
+                .map(f -> new Probe(f.at(), f.probe(PROBE_FEATURES), f.duplicateOf())).toList(), settings.window(),
+                CANDIDATES);
         // decide, against what was read
         Map<String, StoryState> touched = new LinkedHashMap<>();
         List<Operation> log = new ArrayList<>();
@@ -106,7 +111,11 @@ public final class StoryClusterer {
                     .filter(s -> s.score() >= settings.threshold())
                     .sorted(Comparator.comparingDouble(Scored::score).reversed()).toList();
             StoryState story;
-            if (scored.isEmpty()) {
+            StoryState originals = article.duplicateOf() == null ? null : options.values().stream()
+                    .filter(s -> s.live() && s.articleIds.contains(article.duplicateOf())).findFirst().orElse(null);
+            if (originals != null) { // a copy is about what its original is about, whatever its headline says
+                story = originals;
+            } else if (scored.isEmpty()) {
                 story = new StoryState(article.id());
             } else {
                 story = scored.get(0).story();

@@ -117,8 +117,9 @@ final class StoryState {
     }
 
     Story toEvent(Instant now) {
-        return new Story(Story.SCHEMA_VERSION, id, label, labelArticleId, Instant.ofEpochMilli(firstSeen),
-                Instant.ofEpochMilli(lastSeen), articleCount, top(sources, 10), top(entities, 10), top(countries, 10),
+        boolean empty = articleCount == 0; // a story gone from the store while merged: only its id is known
+        return new Story(Story.SCHEMA_VERSION, id, label, labelArticleId, empty ? now : Instant.ofEpochMilli(firstSeen),
+                empty ? now : Instant.ofEpochMilli(lastSeen), Math.max(1, articleCount), top(sources, 10), top(entities, 10), top(countries, 10),
                 top(topics, 5), toneCount == 0 ? null : Math.round(toneSum / toneCount * 1000) / 1000.0, mergedInto, now);
     }
 

@@ -115,6 +115,20 @@ class StoryClustererTest {
     }
 
     @Test
+    void aCopyJoinsItsOriginalsStoryWhateverItsHeadlineAndKeywords() {
+        clusterer.cluster(List.of(article("orig", "Fire shuts terminals", T0, "Wire", names("Port of Rotterdam"),
+                keywords("container terminals", "fire"), "NL")));
+        ArticleEnriched copy = article("copy", "Warehouse blaze", T0.plusSeconds(600), "Daily", names(),
+                keywords("warehouse", "blaze"), "NL").withDuplicateOf(new ArticleEnriched.DuplicateOf("orig", 0.9));
+        ArticleEnriched unrelated = article("other", "Council votes on budget", T0.plusSeconds(600), "Daily",
+                names("Madrid"), keywords("budget", "vote"), "ES");
+
+        StoryClusterer.Clustered clustered = clusterer.cluster(List.of(copy, unrelated));
+
+        assertThat(clustered.articles()).extracting(a -> a.story().id()).containsExactly("orig", "other");
+    }
+
+    @Test
     void theSameNamesMuchLaterAreAnotherStory() {
         var names = names("Port of Rotterdam", "Rotterdam");
         var words = keywords("container terminals", "fire");
@@ -166,7 +180,8 @@ class StoryClustererTest {
                 List<StoryState> some = new ArrayList<>();
                 for (StoryState story : stories.values()) {
                     if (story.live() && story.isWithin(probe.at(), window.toMillis())
-                            && probe.features().stream().anyMatch(story.centroid::containsKey)) {
+                            && (probe.features().stream().anyMatch(story.centroid::containsKey)
+                            || story.articleIds.contains(probe.duplicateOf()))) {
                         some.add(copy(story));
                     }
                 }

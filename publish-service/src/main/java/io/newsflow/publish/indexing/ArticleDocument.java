@@ -59,6 +59,7 @@ record ArticleDocument(
         ArticleEnriched.Sentiment sentiment,
         ArticleEnriched.Fingerprints fingerprints,
         ArticleEnriched.DuplicateOf duplicateOf,
+        ArticleEnriched.StoryRef story,
         Enrichment enrichment) {
 
     record Enrichment(String version, Instant enrichedAt, long tookMs, List<String> errors, List<String> flags) {
@@ -77,7 +78,7 @@ record ArticleDocument(
                 names(entities, "PERSON"), names(entities, "ORGANIZATION"), names(entities, "LOCATION"),
                 names(entities, "MISC"), ids, article.places(), article.countries(), article.primaryCountry(),
                 article.location(), article.dates(), article.topics(), article.keywords(), article.sentiment(),
-                article.fingerprints(), article.duplicateOf(), enrichment == null ? null
+                article.fingerprints(), article.duplicateOf(), article.story(), enrichment == null ? null
                         : new Enrichment(enrichment.version(), enrichment.enrichedAt(), enrichment.tookMs(),
                                 enrichment.errors(), enrichment.flags()));
     }
