@@ -52,6 +52,12 @@ public final class DuplicateLinker {
 
         /** Records new originals of stored entries, so that later lookups follow them. */
         void repoint(Map<String, Entry> entries);
+
+        /** The stories these articles were put in, as recorded (absent: unknown). */
+        Map<String, String> stories(Collection<String> ids);
+
+        /** Records which story each article was put in, so that its copies can join it. */
+        void recordStories(Map<String, String> storyByArticle);
     }
 
     /** What is stored of an article: when it appeared, its signature, and the original it points at (or null). */

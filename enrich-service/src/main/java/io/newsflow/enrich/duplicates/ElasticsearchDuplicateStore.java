@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@code a:<article id>}: when it appeared, its MinHash signature (base64), the original it
- *       points at;</li>
+ *       points at, the story it was put in (so that its copies join that story);</li>
  *   <li>{@code b:<band key>}: the article that claimed the key first, written with
  *       {@code op_type=create}, so a claim is never overwritten (a 409 is the expected answer
  *       for a key already held) and no script runs on the write path.</li>
@@ -98,7 +98,31 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
     @Override
     public void repoint(Map<String, DuplicateLinker.Entry> entries) {
         StringBuilder bulk = new StringBuilder();
-        entries.values().forEach(e -> bulk.append(action("index", "a:" + e.id())).append(entry(e)).append('\n'));
+        // partial: what else the entry holds (the article's story) stays
+        entries.values().forEach(e -> bulk.append(action("update", "a:" + e.id())).append(EventJson.mapper()
+                .createObjectNode().set("doc", EventJson.mapper().createObjectNode().put("original", e.original())
+                        .put("originalAt", e.originalAt()))).append('\n'));
+        bulk(bulk);
+    }
+
+    @Override
+    public Map<String, String> stories(Collection<String> ids) {
+        Map<String, String> stories = new HashMap<>();
+        mget(ids.stream().map(id -> "a:" + id).toList(), "story").forEach((id, source) -> {
+            if (source.hasNonNull("story")) {
+                stories.put(id.substring(2), source.get("story").asString());
+            }
+        });
+        return stories;
+    }
+
+    /** Partial updates of the articles' entries; an article without an entry (too short) is skipped. */
+    @Override
+    public void recordStories(Map<String, String> storyByArticle) {
+        StringBuilder bulk = new StringBuilder();
+        storyByArticle.forEach((article, story) -> bulk.append(action("update", "a:" + article))
+                .append(EventJson.mapper().createObjectNode().set("doc",
+                        EventJson.mapper().createObjectNode().put("story", story))).append('\n'));
         bulk(bulk);
     }
 
@@ -177,7 +201,7 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
         for (JsonNode item : response.path("items")) {
             JsonNode result = item.values().iterator().next();
             int status = result.path("status").asInt();
-            if (status >= 300 && status != 409) {
+            if (status >= 300 && status != 409 && status != 404) { // 409: a key held; 404: no entry to update
                 throw new DuplicateStoreException("could not write to " + index + ": " + status + " "
                         + result.path("error").path("type").asString() + ": "
                         + result.path("error").path("reason").asString(), null);

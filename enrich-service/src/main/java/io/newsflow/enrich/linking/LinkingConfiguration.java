@@ -1,11 +1,17 @@
 package io.newsflow.enrich.linking;
 
+import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.duplicates.DuplicateLinker;
 import io.newsflow.enrich.duplicates.ElasticsearchDuplicateStore;
 import io.newsflow.enrich.stories.ElasticsearchStoryStore;
 import io.newsflow.enrich.stories.StoryClusterer;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +85,17 @@ public class LinkingConfiguration {
                         + "threshold {})", duplicates.index(), duplicates.window(), duplicates.threshold(), stories.index(),
                 stories.window(), stories.threshold());
         return new Resources(client, expiry, articles -> {
-            var clustered = clusterer.cluster(linker.link(articles));
+            List<ArticleEnriched> linked = linker.link(articles);
+            Set<String> originals = new HashSet<>();
+            linked.forEach(a -> {
+                if (a.duplicateOf() != null) {
+                    originals.add(a.duplicateOf().id());
+                }
+            });
+            var clustered = clusterer.cluster(linked, duplicateStore.stories(originals));
+            Map<String, String> storyByArticle = new HashMap<>();
+            clustered.articles().forEach(a -> storyByArticle.put(a.id(), a.story().id()));
+            duplicateStore.recordStories(storyByArticle);
             return new Linking.Linked(clustered.articles(), clustered.stories());
         });
     }

@@ -47,8 +47,11 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
                "topics": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
                "tone": {"type": "half_float"},
                "mergedInto": {"type": "keyword"},
-               "features": {"type": "keyword"},
-               "articleIds": {"type": "keyword"}}}}""";
+               "features": {"type": "keyword"}}}}""";
+
+    /** The fields candidates are read with. */
+    private static final List<String> LIGHT = List.of("firstSeen", "lastSeen", "centroid", "mergedInto",
+            "articleCount");
 
     private final RestClient client;
     private final String index;
@@ -88,6 +91,7 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
         for (StoryClusterer.Probe probe : probes) {
             ObjectNode query = EventJson.mapper().createObjectNode();
             query.put("size", limit).put("seq_no_primary_term", true);
+            LIGHT.forEach(query.putArray("_source")::add); // what deciding needs; the chosen are read whole
             ObjectNode bool = query.putObject("query").putObject("bool");
             ArrayNode filter = bool.putArray("filter");
             filter.addObject().putObject("range").putObject("lastSeen")
@@ -97,10 +101,6 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
             bool.putArray("must_not").addObject().putObject("exists").put("field", "mergedInto");
             ArrayNode should = bool.putArray("should");
             probe.features().forEach(f -> should.addObject().putObject("term").put("features", f));
-            if (probe.duplicateOf() != null) { // the original's story first, whatever it shares
-                should.addObject().putObject("term").putObject("articleIds").put("value", probe.duplicateOf())
-                        .put("boost", 100);
-            }
             bool.put("minimum_should_match", 1);
             body.append("{}\n").append(query).append('\n');
         }

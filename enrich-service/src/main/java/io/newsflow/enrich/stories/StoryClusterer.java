@@ -19,12 +19,14 @@ import java.util.Set;
  * story it is most like, if it is like one enough, else starts one of its own. Spring-free; the
  * stories are kept in a {@link Store}.
  *
- * <p>A copy of an earlier article ({@code duplicateOf}) joins its original's story. Otherwise: an
+ * <p>A copy of an earlier article ({@code duplicateOf}) joins its original's story (as the
+ * duplicate store remembers it, or as decided earlier in the same poll). Otherwise: an
  * article's {@link ArticleFeatures} vector (names, key phrases, countries) is compared
  * by cosine with the centroid (the sum of its articles' vectors) of each candidate story: the live
  * stories seen within the window of the article's time that share one of its heaviest features,
- * as the store finds them in one request for the whole poll, plus the stories this poll already
- * touched. At {@code threshold} or more it joins the best; otherwise it starts a story whose id
+ * as the store finds them in one request for the whole poll (read light: times and centroid),
+ * plus the stories this poll already touched. The decisions are then applied to the chosen
+ * stories as stored (read whole, by id) and written. At {@code threshold} or more it joins the best; otherwise it starts a story whose id
  * is its own id (so a redelivered poll starts the same story, not another). If it is like two
  * live stories at {@code mergeThreshold} or more, they were one event seen from two sides: the
  * younger is merged into the older, which keeps its id, and the younger records it in
@@ -55,11 +57,8 @@ public final class StoryClusterer {
         Set<String> write(Collection<StoryState> stories);
     }
 
-    /**
-     * What to look candidate stories up by: the time and heaviest features of an article, and
-     * the original it is a copy of (whose story is then a candidate whatever its features).
-     */
-    public record Probe(long at, List<String> features, String duplicateOf) {
+    /** What to look candidate stories up by: the time and heaviest features of an article. */
+    public record Probe(long at, List<String> features) {
     }
 
     /**
@@ -88,17 +87,25 @@ public final class StoryClusterer {
         this.clock = clock;
     }
 
+    /** A poll's articles, none of them copies of known articles. */
     public Clustered cluster(List<ArticleEnriched> batch) {
+        return cluster(batch, Map.of());
+    }
+
+    /**
+     * @param storyOfOriginal the stories of the originals the poll's copies point at, as far as known
+     */
+    public Clustered cluster(List<ArticleEnriched> batch, Map<String, String> storyOfOriginal) {
         if (batch.isEmpty()) {
             return new Clustered(batch, List.of());
         }
         List<ArticleFeatures> features = batch.stream().map(ArticleFeatures::of)
                 .sorted(Comparator.comparingLong(ArticleFeatures::at).thenComparing(ArticleFeatures::id)).toList();
         List<List<StoryState>> found = store.candidates(features.stream()
-                .map(f -> new Probe(f.at(), f.probe(PROBE_FEATURES), f.duplicateOf())).toList(), settings.window(),
-                CANDIDATES);
+                .map(f -> new Probe(f.at(), f.probe(PROBE_FEATURES))).toList(), settings.window(), CANDIDATES);
         // decide, against what was read
         Map<String, StoryState> touched = new LinkedHashMap<>();
+        Map<String, String> decided = new HashMap<>();
         List<Operation> log = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             ArticleFeatures article = features.get(i);
@@ -111,8 +118,7 @@ public final class StoryClusterer {
                     .filter(s -> s.score() >= settings.threshold())
                     .sorted(Comparator.comparingDouble(Scored::score).reversed()).toList();
             StoryState story;
-            StoryState originals = article.duplicateOf() == null ? null : options.values().stream()
-                    .filter(s -> s.live() && s.articleIds.contains(article.duplicateOf())).findFirst().orElse(null);
+            StoryState originals = originalsStory(article, storyOfOriginal, decided, touched);
             if (originals != null) { // a copy is about what its original is about, whatever its headline says
                 story = originals;
             } else if (scored.isEmpty()) {
@@ -133,10 +139,12 @@ public final class StoryClusterer {
             }
             story.add(article);
             touched.put(story.id, story);
+            decided.put(article.id(), story.id);
             log.add(new Operation(story.id, null, article));
         }
         // write, and on a conflict apply the same operations to what is stored now, and again
-        Map<String, StoryState> current = touched;
+        // the candidates were read light (no counts): apply the decisions to the stories as stored
+        Map<String, StoryState> current = replay(log, store.get(touched.keySet()));
         for (int attempt = 1; ; attempt++) {
             Set<String> refused = store.write(current.values());
             if (refused.isEmpty()) {
@@ -157,6 +165,26 @@ public final class StoryClusterer {
         Instant now = clock.instant();
         return new Clustered(batch.stream().map(a -> a.withStory(refs.get(a.id()))).toList(),
                 current.values().stream().map(s -> s.toEvent(now)).toList());
+    }
+
+    /** The live story of the original a copy points at, following merges; null when not known. */
+    private StoryState originalsStory(ArticleFeatures article, Map<String, String> storyOfOriginal,
+            Map<String, String> decided, Map<String, StoryState> touched) {
+        if (article.duplicateOf() == null) {
+            return null;
+        }
+        String id = decided.getOrDefault(article.duplicateOf(), storyOfOriginal.get(article.duplicateOf()));
+        for (int hops = 0; id != null && hops < 5; hops++) {
+            StoryState story = touched.get(id);
+            if (story == null) {
+                story = store.get(List.of(id)).get(id);
+            }
+            if (story == null || story.live()) {
+                return story;
+            }
+            id = story.mergedInto;
+        }
+        return null;
     }
 
     /** The poll's operations applied again to the stories as now stored (new ones started again). */

@@ -19,8 +19,11 @@ import java.util.Set;
  */
 final class StoryState {
 
-    /** Articles' ids kept for idempotence; past this, a redelivered article could be counted twice. */
-    static final int MAX_ARTICLE_IDS = 500;
+    /**
+     * The latest articles' ids, kept so that a redelivered poll adds nothing twice; the story's
+     * articles are found by {@code story.id} in the articles index, not here.
+     */
+    static final int MAX_ARTICLE_IDS = 100;
     /** Centroid dimensions kept: the heaviest. */
     static final int CENTROID_SIZE = 60;
 
@@ -62,9 +65,7 @@ final class StoryState {
         if (articleIds.contains(article.id())) {
             return false;
         }
-        if (articleIds.size() < MAX_ARTICLE_IDS) {
-            articleIds.add(article.id());
-        }
+        remember(article.id());
         articleCount++;
         firstSeen = Math.min(firstSeen, article.at());
         lastSeen = Math.max(lastSeen, article.at());
@@ -87,17 +88,20 @@ final class StoryState {
         return true;
     }
 
+    private void remember(String articleId) {
+        articleIds.add(articleId);
+        if (articleIds.size() > MAX_ARTICLE_IDS) {
+            articleIds.remove(articleIds.iterator().next());
+        }
+    }
+
     /** Takes {@code other}'s articles in and marks it merged into this one; nothing when done before. */
     void absorb(StoryState other) {
         other.mergedInto = id;
         if (!mergedIds.add(other.id)) {
             return;
         }
-        for (String articleId : other.articleIds) {
-            if (articleIds.size() < MAX_ARTICLE_IDS) {
-                articleIds.add(articleId);
-            }
-        }
+        other.articleIds.forEach(this::remember);
         articleCount += other.articleCount;
         firstSeen = Math.min(firstSeen, other.firstSeen);
         lastSeen = Math.max(lastSeen, other.lastSeen);
@@ -133,7 +137,7 @@ final class StoryState {
     }
 
     /** Counts kept per kind: a long-running story does not grow without bound. */
-    static final int MAX_COUNTED = 300;
+    static final int MAX_COUNTED = 100;
 
     private static void count(Map<String, Integer> counts, String value) {
         if (value != null && !value.isBlank()) {

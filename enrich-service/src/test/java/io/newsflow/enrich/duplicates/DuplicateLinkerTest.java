@@ -152,5 +152,15 @@ class DuplicateLinkerTest {
         public void repoint(Map<String, DuplicateLinker.Entry> changed) {
             entries.putAll(changed);
         }
+
+        @Override
+        public Map<String, String> stories(Collection<String> ids) {
+            return Map.of();
+        }
+
+        @Override
+        public void recordStories(Map<String, String> storyByArticle) {
+            // not needed by the linker's own tests
+        }
     }
 }

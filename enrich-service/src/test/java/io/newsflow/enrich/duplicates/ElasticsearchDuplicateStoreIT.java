@@ -54,9 +54,12 @@ class ElasticsearchDuplicateStoreIT {
         assertThat(entries.get("b").signature()).containsExactly(1, 2, 4);
         assertThat(entries.get("b").at()).isEqualTo(500);
 
+        store.recordStories(Map.of("a", "story-1", "unknown", "story-2"));
         store.repoint(Map.of("a", a.pointingAt(b)));
         assertThat(store.entries(List.of("a")).get("a").original()).isEqualTo("b");
         assertThat(store.entries(List.of("a")).get("a").originalAt()).isEqualTo(500);
+        assertThat(store.stories(List.of("a", "b", "unknown"))).as("re-pointing keeps the story")
+                .isEqualTo(Map.of("a", "story-1"));
     }
 
     @Test

@@ -49,15 +49,17 @@ class ElasticsearchStoryStoreIT {
         assertThat(store.write(List.of(sameId))).as("a second 'new' story with the same id").containsExactly("fire");
         client.performRequest(new Request("POST", "/" + store.index() + "/_refresh"));
 
-        var probe = new StoryClusterer.Probe(T0.plusSeconds(3600).toEpochMilli(), List.of("e:rotterdam", "k:unrelated"), null);
-        var late = new StoryClusterer.Probe(T0.plus(Duration.ofDays(5)).toEpochMilli(), List.of("e:rotterdam"), null);
-        var elsewhere = new StoryClusterer.Probe(T0.toEpochMilli(), List.of("e:madrid"), null);
+        var probe = new StoryClusterer.Probe(T0.plusSeconds(3600).toEpochMilli(), List.of("e:rotterdam", "k:unrelated"));
+        var late = new StoryClusterer.Probe(T0.plus(Duration.ofDays(5)).toEpochMilli(), List.of("e:rotterdam"));
+        var elsewhere = new StoryClusterer.Probe(T0.toEpochMilli(), List.of("e:madrid"));
         List<List<StoryState>> found = store.candidates(List.of(probe, late, elsewhere), Duration.ofDays(3), 5);
         assertThat(found.get(0)).extracting(s -> s.id).containsExactly("fire");
         assertThat(found.get(1)).isEmpty();
         assertThat(found.get(2)).isEmpty();
 
-        StoryState read = found.get(0).get(0);
+        assertThat(found.get(0).get(0).centroid).as("candidates are read light, with their centroid")
+                .containsKey("e:rotterdam");
+        StoryState read = store.get(List.of("fire")).get("fire");
         assertThat(read.articleIds).containsExactly("fire");
         assertThat(read.centroid).containsKeys("e:port of rotterdam", "k:container terminals", "c:NL");
         assertThat(read.sources).containsEntry("Wire", 1);

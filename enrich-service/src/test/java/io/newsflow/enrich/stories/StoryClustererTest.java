@@ -123,9 +123,16 @@ class StoryClustererTest {
         ArticleEnriched unrelated = article("other", "Council votes on budget", T0.plusSeconds(600), "Daily",
                 names("Madrid"), keywords("budget", "vote"), "ES");
 
-        StoryClusterer.Clustered clustered = clusterer.cluster(List.of(copy, unrelated));
+        StoryClusterer.Clustered clustered = clusterer.cluster(List.of(copy, unrelated), Map.of("orig", "orig"));
 
         assertThat(clustered.articles()).extracting(a -> a.story().id()).containsExactly("orig", "other");
+        // in one poll with its original, a copy follows the original's decision
+        ArticleEnriched second = article("orig-2", "Strike at the docks", T0.plusSeconds(900), "Wire",
+                names("Dockers Union"), keywords("strike", "docks"), "BE");
+        ArticleEnriched itsCopy = article("copy-2", "Dockers walk out", T0.plusSeconds(950), "Daily", names(),
+                keywords("walk out"), "BE").withDuplicateOf(new ArticleEnriched.DuplicateOf("orig-2", 0.8));
+        assertThat(clusterer.cluster(List.of(itsCopy, second)).articles()).extracting(a -> a.story().id())
+                .containsExactly("orig-2", "orig-2");
     }
 
     @Test
@@ -180,8 +187,7 @@ class StoryClustererTest {
                 List<StoryState> some = new ArrayList<>();
                 for (StoryState story : stories.values()) {
                     if (story.live() && story.isWithin(probe.at(), window.toMillis())
-                            && (probe.features().stream().anyMatch(story.centroid::containsKey)
-                            || story.articleIds.contains(probe.duplicateOf()))) {
+                            && probe.features().stream().anyMatch(story.centroid::containsKey)) {
                         some.add(copy(story));
                     }
                 }
