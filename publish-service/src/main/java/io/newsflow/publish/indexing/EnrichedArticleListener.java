@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -39,6 +41,7 @@ class EnrichedArticleListener {
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EnrichedArticleListener.class);
 
     private final ArticleIndex index;
+    private final CopyCounter copies;
     private final AlertPublisher alerts;
     private final DeadLetterPublisher deadLetters;
     private final Counter written;
@@ -46,8 +49,9 @@ class EnrichedArticleListener {
     private final Timer latency;
 
     EnrichedArticleListener(ArticleIndex index, AlertPublisher alerts, DeadLetterPublisher deadLetters,
-            MeterRegistry meters) {
+            MeterRegistry meters, CopyCounter copies) {
         this.index = index;
+        this.copies = copies;
         this.alerts = alerts;
         this.deadLetters = deadLetters;
         this.written = meters.counter("newsflow.publish.items", "outcome", "written");
@@ -82,9 +86,7 @@ class EnrichedArticleListener {
         }
         Instant acknowledged = Instant.now();
         publishAlerts(records, refusals, writes, outcomes);
-        // after the alerts: counting bumps an original's version, so a retried batch finds it stale
-        // and would not alert it again
-        countCopies(writes, outcomes);
+        noteCopies(writes, outcomes);
         int next = 0;
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, ArticleEnriched> record = records.get(i);
@@ -109,21 +111,20 @@ class EnrichedArticleListener {
         }
     }
 
-    /** Tells the originals of the copies this bulk wrote that they have one more (see {@link ArticleIndex#countCopies}). */
-    private void countCopies(List<ArticleIndex.Write> writes, List<ArticleIndex.Outcome> outcomes) {
-        List<ArticleEnriched> copies = new ArrayList<>();
+    /**
+     * Notes whose copy counts may have changed: the originals of the copies this bulk wrote, and
+     * the articles it wrote (see {@link CopyCounter}).
+     */
+    private void noteCopies(List<ArticleIndex.Write> writes, List<ArticleIndex.Outcome> outcomes) {
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < writes.size(); i++) {
-            if (writes.get(i) instanceof ArticleIndex.Write.Upsert upsert && upsert.article().duplicateOf() != null
+            if (writes.get(i) instanceof ArticleIndex.Write.Upsert upsert
                     && outcomes.get(i).kind() == ArticleIndex.Kind.WRITTEN) {
-                copies.add(upsert.article());
+                ids.add(upsert.article().duplicateOf() != null ? upsert.article().duplicateOf().id()
+                        : upsert.article().id());
             }
         }
-        try {
-            index.countCopies(copies);
-        } catch (IOException | RuntimeException e) {
-            throw new BatchListenerFailedException("Elasticsearch did not count the copies",
-                    new IndexingUnavailableException(e.getMessage(), e), 0);
-        }
+        copies.note(ids);
     }
 
     /**

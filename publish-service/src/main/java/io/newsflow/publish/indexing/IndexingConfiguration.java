@@ -9,6 +9,7 @@ import io.newsflow.kafka.EventSerdes;
 import io.newsflow.publish.PublishProperties;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -32,6 +33,12 @@ class IndexingConfiguration {
         ArticleIndex index = new ArticleIndex(client, properties.index(), Clock.systemUTC());
         index.ensureExists();
         return index;
+    }
+
+    /** Originals' copy counts, kept every 5 seconds (see {@link CopyCounter}). */
+    @Bean(destroyMethod = "close")
+    CopyCounter copyCounter(ArticleIndex index) {
+        return new CopyCounter(index, Duration.ofSeconds(5));
     }
 
     @Bean
