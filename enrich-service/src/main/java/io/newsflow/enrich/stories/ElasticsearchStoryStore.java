@@ -88,9 +88,15 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
     @Override
     public List<List<StoryState>> candidates(List<StoryClusterer.Probe> probes, Duration window, int limit) {
         StringBuilder body = new StringBuilder();
-        for (StoryClusterer.Probe probe : probes) {
+        List<Integer> asked = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            StoryClusterer.Probe probe = probes.get(i);
+            if (probe.features().isEmpty()) {
+                continue;
+            }
+            asked.add(i);
             ObjectNode query = EventJson.mapper().createObjectNode();
-            query.put("size", limit).put("seq_no_primary_term", true);
+            query.put("size", limit).put("seq_no_primary_term", true).put("track_total_hits", false);
             LIGHT.forEach(query.putArray("_source")::add); // what deciding needs; the chosen are read whole
             ObjectNode bool = query.putObject("query").putObject("bool");
             ArrayNode filter = bool.putArray("filter");
@@ -105,22 +111,25 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
             body.append("{}\n").append(query).append('\n');
         }
         List<List<StoryState>> found = new ArrayList<>();
-        if (probes.isEmpty()) {
+        probes.forEach(p -> found.add(List.of()));
+        if (asked.isEmpty()) {
             return found;
         }
         Request request = new Request("POST", "/" + index + "/_msearch");
         request.setEntity(new NStringEntity(body.toString(), ContentType.create("application/x-ndjson",
                 StandardCharsets.UTF_8)));
-        JsonNode response = call(request, "search");
-        for (JsonNode answer : response.path("responses")) {
-            if (answer.has("error")) {
-                throw new StoryStoreException("could not search " + index + ": " + answer.get("error"), null);
+        JsonNode responses = call(request, "search").path("responses");
+        for (int k = 0; k < asked.size(); k++) {
+            JsonNode answer = responses.get(k);
+            if (answer == null || answer.has("error")) {
+                throw new StoryStoreException("could not search " + index + ": "
+                        + (answer == null ? "no answer" : answer.get("error")), null);
             }
             List<StoryState> stories = new ArrayList<>();
             for (JsonNode hit : answer.path("hits").path("hits")) {
                 stories.add(state(hit));
             }
-            found.add(stories);
+            found.set(asked.get(k), stories);
         }
         return found;
     }

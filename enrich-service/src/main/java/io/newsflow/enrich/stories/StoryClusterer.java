@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ import java.util.Set;
  * poll touched is read again and the poll's additions and merges applied again (both are
  * idempotent), then written again.
  *
- * <p>Articles are decided earliest first, each decision visible to the next.
+ * <p>Articles are decided earliest first, each decision visible to the next. The stories this
+ * instance wrote lately are candidates too: the search shows a write only after the next refresh
+ * (a second), and the next poll often comes sooner. Thread-safe (the consumer threads share one).
  */
 public final class StoryClusterer {
 
@@ -47,6 +50,7 @@ public final class StoryClusterer {
         /**
          * For each probe, the live stories it could join: not merged, seen within the window of
          * its time, sharing at least one of its features; the most alike first, at most {@code limit}.
+         * A probe without features finds nothing (and costs nothing).
          */
         List<List<StoryState>> candidates(List<Probe> probes, Duration window, int limit);
 
@@ -77,9 +81,18 @@ public final class StoryClusterer {
     static final int PROBE_FEATURES = 15;
     private static final int ATTEMPTS = 5;
 
+    /** Stories this instance wrote lately, as candidates the search may not show yet (it lags writes by up to a second). */
+    static final int RECENT = 200;
+
     private final Store store;
     private final Settings settings;
     private final Clock clock;
+    private final Map<String, StoryState> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoryState> eldest) {
+            return size() > RECENT;
+        }
+    };
 
     public StoryClusterer(Store store, Settings settings, Clock clock) {
         this.store = store;
@@ -101,8 +114,13 @@ public final class StoryClusterer {
         }
         List<ArticleFeatures> features = batch.stream().map(ArticleFeatures::of)
                 .sorted(Comparator.comparingLong(ArticleFeatures::at).thenComparing(ArticleFeatures::id)).toList();
+        // a copy whose original's story is known (or decided in this poll) needs no search
+        Set<String> inPoll = new HashSet<>();
+        features.forEach(f -> inPoll.add(f.id()));
         List<List<StoryState>> found = store.candidates(features.stream()
-                .map(f -> new Probe(f.at(), f.probe(PROBE_FEATURES))).toList(), settings.window(), CANDIDATES);
+                .map(f -> new Probe(f.at(), f.duplicateOf() != null && (storyOfOriginal.containsKey(f.duplicateOf())
+                        || inPoll.contains(f.duplicateOf())) ? List.of() : f.probe(PROBE_FEATURES))).toList(),
+                settings.window(), CANDIDATES);
         // decide, against what was read
         Map<String, StoryState> touched = new LinkedHashMap<>();
         Map<String, String> decided = new HashMap<>();
@@ -112,6 +130,11 @@ public final class StoryClusterer {
             Map<String, StoryState> options = new LinkedHashMap<>();
             found.get(i).forEach(s -> options.putIfAbsent(s.id, touched.getOrDefault(s.id, s)));
             touched.values().forEach(s -> options.putIfAbsent(s.id, s));
+            if (!found.get(i).isEmpty() || article.duplicateOf() == null) {
+                synchronized (recent) {
+                    recent.values().forEach(s -> options.computeIfAbsent(s.id, id -> s.light()));
+                }
+            }
             List<Scored> scored = options.values().stream().filter(StoryState::live)
                     .filter(s -> s.isWithin(article.at(), settings.window().toMillis()))
                     .map(s -> new Scored(s, article.similarity(s.centroid)))
@@ -154,6 +177,9 @@ public final class StoryClusterer {
                 throw new StoryConflictException("stories " + refused + " kept changing under " + ATTEMPTS + " attempts");
             }
             current = replay(log, store.get(current.keySet()));
+        }
+        synchronized (recent) {
+            current.values().forEach(s -> recent.put(s.id, s.light()));
         }
         Map<String, ArticleEnriched.StoryRef> refs = new HashMap<>();
         for (Operation op : log) {

@@ -115,6 +115,19 @@ final class StoryState {
         toneCount += other.toneCount;
     }
 
+    /** A copy with what deciding needs (times, centroid, version), for the instance's cache of recent stories. */
+    StoryState light() {
+        StoryState copy = new StoryState(id);
+        copy.firstSeen = firstSeen;
+        copy.lastSeen = lastSeen;
+        copy.articleCount = articleCount;
+        copy.centroid = new LinkedHashMap<>(centroid);
+        copy.mergedInto = mergedInto;
+        copy.seqNo = seqNo;
+        copy.primaryTerm = primaryTerm;
+        return copy;
+    }
+
     /** The features stories are looked up by: the centroid's dimensions. */
     List<String> features() {
         return List.copyOf(centroid.keySet());

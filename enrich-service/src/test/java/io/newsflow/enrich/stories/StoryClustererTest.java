@@ -126,6 +126,8 @@ class StoryClustererTest {
         StoryClusterer.Clustered clustered = clusterer.cluster(List.of(copy, unrelated), Map.of("orig", "orig"));
 
         assertThat(clustered.articles()).extracting(a -> a.story().id()).containsExactly("orig", "other");
+        assertThat(store.searches).as("the copy's story is known: only the original and the other were searched")
+                .isEqualTo(2);
         // in one poll with its original, a copy follows the original's decision
         ArticleEnriched second = article("orig-2", "Strike at the docks", T0.plusSeconds(900), "Wire",
                 names("Dockers Union"), keywords("strike", "docks"), "BE");
@@ -179,11 +181,13 @@ class StoryClustererTest {
         final Map<String, Long> versions = new LinkedHashMap<>();
         Runnable changeBeforeNextWrite;
         int refusals;
+        int searches;
 
         @Override
         public List<List<StoryState>> candidates(List<StoryClusterer.Probe> probes, Duration window, int limit) {
             List<List<StoryState>> found = new ArrayList<>();
             for (StoryClusterer.Probe probe : probes) {
+                searches += probe.features().isEmpty() ? 0 : 1;
                 List<StoryState> some = new ArrayList<>();
                 for (StoryState story : stories.values()) {
                     if (story.live() && story.isWithin(probe.at(), window.toMillis())
