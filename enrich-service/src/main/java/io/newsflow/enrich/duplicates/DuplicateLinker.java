@@ -21,7 +21,10 @@ import java.util.Set;
  *
  * <p>How: every article long enough to compare gets a MinHash signature ({@link MinHasher}). The
  * batch is first <em>registered</em>: each article's signature is stored, and each of its 20 band
- * keys is claimed for it unless an earlier article holds it. Only then are the keys read back:
+ * keys, and the key of its exact text, is claimed for it unless an earlier article holds it. A
+ * verbatim copy of a stored article (its exact key already held, as one read before registering
+ * tells) claims nothing else: syndication is mostly verbatim, and this spares it 20 writes and 20
+ * reads. Only then are the keys read back:
  * whoever holds a key the article has is a candidate, including articles of this batch and of
  * other instances registered at the same moment. Writing before reading is what keeps two copies
  * processed at once on different partitions from both missing each other: of two such writes, the
@@ -108,15 +111,31 @@ public final class DuplicateLinker {
     /** The batch with {@code duplicateOf} set on each copy, in the same order. */
     public List<ArticleEnriched> link(List<ArticleEnriched> batch) {
         Map<String, Registration> mine = new HashMap<>();
+        Map<String, MinHasher.Signature> signatures = new HashMap<>();
+        Map<String, String> exactKeys = new HashMap<>();
         for (ArticleEnriched article : batch) {
             MinHasher.Signature signature = hasher.signature(article.body());
             if (signature.words() >= settings.minWords()) {
-                Entry entry = new Entry(article.id(), at(article).toEpochMilli(), signature.values(), null, 0);
-                mine.put(article.id(), new Registration(entry, signature.bandKeys()));
+                signatures.put(article.id(), signature);
+                exactKeys.put(article.id(), exactKey(article, signature));
             }
         }
-        if (mine.isEmpty()) {
+        if (signatures.isEmpty()) {
             return batch;
+        }
+        // a verbatim copy of a known article is found by its one exact key: it claims no bands
+        Map<String, String> exactHolders = store.holders(exactKeys.values());
+        for (ArticleEnriched article : batch) {
+            MinHasher.Signature signature = signatures.get(article.id());
+            if (signature == null) {
+                continue;
+            }
+            String exact = exactKeys.get(article.id());
+            String holder = exactHolders.get(exact);
+            String[] keys = holder != null && !holder.equals(article.id()) ? new String[] {exact}
+                    : with(signature.bandKeys(), exact);
+            Entry entry = new Entry(article.id(), at(article).toEpochMilli(), signature.values(), null, 0);
+            mine.put(article.id(), new Registration(entry, keys));
         }
         store.register(List.copyOf(mine.values()));
         Set<String> keys = new HashSet<>();
@@ -202,6 +221,23 @@ public final class DuplicateLinker {
             known.putAll(store.entries(roots));
         }
         return known;
+    }
+
+    /**
+     * The key of the exact text: the body's content hash when enrichment gave one (the same
+     * normalisation), else the whole signature's hash.
+     */
+    static String exactKey(ArticleEnriched article, MinHasher.Signature signature) {
+        if (article.fingerprints() != null && article.fingerprints().contentHash() != null) {
+            return "x-" + article.fingerprints().contentHash();
+        }
+        return "x-" + Integer.toHexString(java.util.Arrays.hashCode(signature.values()));
+    }
+
+    private static String[] with(String[] keys, String more) {
+        String[] all = java.util.Arrays.copyOf(keys, keys.length + 1);
+        all[keys.length] = more;
+        return all;
     }
 
     /** When an article appeared: its publication time, else when it was received. */

@@ -104,6 +104,19 @@ class DuplicateLinkerTest {
         assertThat(duplicateOf).isEqualTo(new ArticleEnriched.DuplicateOf("a", 1.0));
     }
 
+    @Test
+    void aVerbatimCopyIsFoundByItsExactKeyAndClaimsNoBands() {
+        linker.link(List.of(article("a", WIRE, T0)));
+        int claims = store.claims.size();
+
+        ArticleEnriched.DuplicateOf duplicateOf = linker.link(List.of(article("b", WIRE, T0.plusSeconds(60)))).get(0)
+                .duplicateOf();
+
+        assertThat(duplicateOf).isEqualTo(new ArticleEnriched.DuplicateOf("a", 1.0));
+        assertThat(store.claims).as("no new band claimed").hasSize(claims);
+        assertThat(store.entries).containsKey("b");
+    }
+
     static ArticleEnriched article(String id, String body, Instant publishedAt) {
         return new ArticleEnriched(1, id, 1, "https://example.com/" + id, null, new Source("Example", "example.com"),
                 publishedAt.plusSeconds(30), publishedAt, null, null, null, null, null, "Headline " + id, List.of(),
