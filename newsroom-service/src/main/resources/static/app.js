@@ -6,9 +6,11 @@
 const FACETS = [
   ["people", "person", "People"], ["organizations", "org", "Organisations"], ["places", "place", "Places"],
   ["countries", "country", "Countries"], ["topics", "topic", "Topics"], ["languages", "language", "Language"],
-  ["sources", "source", "Source"], ["tones", "tone", "Tone"],
+  ["sources", "source", "Source"], ["tones", "tone", "Tone"], ["stories", "story", "Story"],
 ];
 const FILTER_PARAMS = FACETS.map(([, param]) => param);
+/** The facets listed in the sidebar; a story is a filter only (reached from an article). */
+const LISTED = new Set(FACETS.map(([key]) => key).filter((key) => key !== "stories"));
 const LIVE_EVERY_MS = 15000;
 const $ = (id) => document.getElementById(id);
 
@@ -134,7 +136,8 @@ function renderChips(state) {
       el("button", { type: "button", "aria-label": "Remove " + label, text: "×", onclick: remove })));
   for (const [, param, title] of FACETS) {
     for (const value of state.filters[param]) {
-      const label = title + ": " + (param === "country" ? (countryNames[value] || value) : value);
+      const label = param === "story" ? "One story (its articles, oldest to newest on the timeline)"
+          : title + ": " + (param === "country" ? (countryNames[value] || value) : value);
       chip(label, () => {
         state.filters[param] = state.filters[param].filter((v) => v !== value);
         go(state);
@@ -151,6 +154,7 @@ function renderFacets(state, facets) {
   const box = $("facets");
   box.replaceChildren();
   for (const [key, param, title] of FACETS) {
+    if (!LISTED.has(key)) continue;
     const values = (facets[key] || []).filter((b) => !state.filters[param].includes(b.value));
     const list = el("ul");
     for (const bucket of values.slice(0, key === "countries" ? 10 : 10)) {
@@ -327,6 +331,8 @@ async function renderArticle(id) {
     meta.append(el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank", text: "Original ↗" }));
   }
   view.append(meta);
+  const links = storyLinks(article);
+  if (links.childNodes.length) view.append(links);
   if (article.image && /^https?:\/\//i.test(article.image.url)) {
     view.append(el("figure", {}, el("img", { src: article.image.url, alt: article.image.caption || "", loading: "lazy" }),
         el("figcaption", { class: "hint", text: article.image.caption || "" })));
@@ -352,6 +358,33 @@ async function renderArticle(id) {
   view.hidden = false;
   document.title = (article.title || "Article") + " — Newsflow";
   window.scrollTo(0, 0);
+}
+
+/** The article's story (a link to all its articles, with their timeline), its original if it is a copy, its copies. */
+function storyLinks(article) {
+  const box = el("div", { class: "story-links" });
+  const search = (filters) => go({ q: "", sort: "newest", from: "", to: "", article: "",
+    filters: Object.fromEntries(FILTER_PARAMS.map((param) => [param, filters[param] || []])) });
+  if (article.story) {
+    const link = el("a", { href: "?" + new URLSearchParams({ story: article.story.id }), "data-story": article.story.id,
+      text: (article.story.label || "This story") + " · " + article.story.articles.toLocaleString()
+        + (article.story.articles === 1 ? " article" : " articles") });
+    link.addEventListener("click", (event) => { event.preventDefault(); search({ story: [article.story.id] }); });
+    box.append(el("span", {}, el("strong", { text: "Story: " }), link));
+  }
+  if (article.copyOf) {
+    const link = el("a", { href: "?" + new URLSearchParams({ article: article.copyOf.id }), "data-original": article.copyOf.id,
+      text: article.copyOf.title || "the original" });
+    link.addEventListener("click", (event) => { event.preventDefault(); go({ ...readState(), article: article.copyOf.id }); });
+    box.append(el("span", {}, el("strong", { text: "Copy of: " }), link,
+        el("span", { class: "hint", text: (article.copyOf.source ? " (" + article.copyOf.source + ")" : "")
+          + " · " + Math.round(article.copyOf.similarity * 100) + "% the same text" })));
+  }
+  if (article.copies > 0) {
+    box.append(el("span", { class: "copies", text: "Republished " + article.copies.toLocaleString()
+      + (article.copies === 1 ? " time" : " times") + " by other sources" }));
+  }
+  return box;
 }
 
 /** The body, paragraphs on blank lines, each entity mention highlighted by type (from its offsets). */

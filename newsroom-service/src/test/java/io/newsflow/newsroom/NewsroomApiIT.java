@@ -162,6 +162,28 @@ class NewsroomApiIT {
     }
 
     @Test
+    void anArticleNamesItsStoryAndOriginalAndAStoryIsAFilter() throws Exception {
+        List<ArticleEnriched> all = NewsroomFixture.load();
+        ArticleEnriched paris = all.stream().filter(a -> a.url().endsWith("/paris-1")).findFirst().orElseThrow();
+        ArticleEnriched summit = all.stream().filter(a -> a.url().endsWith("/summit-0")).findFirst().orElseThrow();
+        ArticleEnriched copy = all.stream().filter(a -> a.url().endsWith("/summit-1")).findFirst().orElseThrow();
+
+        JsonNode article = ok("/api/v1/articles/" + paris.id());
+        String story = article.get("story").get("id").asString();
+        assertThat(article.get("story").get("articles").asLong()).isEqualTo(3);
+        assertThat(article.get("story").get("label").asString()).isEqualTo("Macron hosts European leaders, round 0");
+        assertThat(ok("/api/v1/search?story=" + story).get("total").asLong()).isEqualTo(3);
+        assertThat(ok("/api/v1/search?story=" + story).get("facets").has("stories")).as("a filter, not a list").isFalse();
+
+        JsonNode copied = ok("/api/v1/articles/" + copy.id());
+        assertThat(copied.get("copyOf").get("id").asString()).isEqualTo(summit.id());
+        assertThat(copied.get("copyOf").get("title").asString()).isEqualTo(summit.title());
+        assertThat(copied.get("copyOf").get("similarity").asDouble()).isEqualTo(0.93);
+        assertThat(ok("/api/v1/articles/" + summit.id()).get("copies").asLong()).isEqualTo(1);
+        assertThat(ok("/api/v1/articles/" + summit.id()).has("copyOf")).isFalse();
+    }
+
+    @Test
     void hostileTextComesBackAsTheCharactersItIs() throws Exception {
         ArticleEnriched hostile = NewsroomFixture.hostile();
         JsonNode article = ok("/api/v1/articles/" + hostile.id());
@@ -193,6 +215,7 @@ class NewsroomApiIT {
 
         assertThat(get("/api/v1/search?q=" + "x".repeat(501)).statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/search?from=2024-05-03&to=2024-05-01").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/search?story=not-a-story").statusCode()).isEqualTo(400);
         HttpResponse<String> missing = get("/api/v1/articles/" + "0".repeat(32));
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json.readTree(missing.body()).get("type").asString()).endsWith("not-found");

@@ -227,6 +227,35 @@ class NewsroomBrowserIT {
 
     @Test
     @Order(7)
+    void anArticleLeadsToItsStoryAndToItsOriginal() throws Exception {
+        ArticleEnriched paris = articles.stream().filter(a -> a.url().endsWith("/paris-2")).findFirst().orElseThrow();
+        ArticleEnriched copy = articles.stream().filter(a -> a.url().endsWith("/summit-1")).findFirst().orElseThrow();
+        open("/?article=" + paris.id());
+        WebElement story = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".story-links a[data-story]")));
+        assertThat(story.getText()).isEqualTo("Macron hosts European leaders, round 0 · 3 articles");
+
+        story.click();
+        awaitSummary("3 articles");
+        assertThat(browser.findElements(By.cssSelector("#hits li.hit h3 a"))).extracting(WebElement::getText)
+                .allSatisfy(title -> assertThat(title).startsWith("Macron hosts European leaders"));
+        assertThat(browser.findElement(By.id("filters")).getText()).contains("One story");
+        assertThat(browser.findElements(By.cssSelector("#facets section[data-facet='story']"))).isEmpty();
+        screenshot("07-story");
+
+        open("/?article=" + copy.id());
+        WebElement original = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".story-links a[data-original]")));
+        assertThat(original.getText()).isEqualTo("Starmer and Macron agree on defence pact 0");
+        original.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#article-view h1"))
+                .getText().equals("Starmer and Macron agree on defence pact 0"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".story-links"))
+                .getText().contains("Republished 1 time by other sources"));
+    }
+
+    @Test
+    @Order(8)
     void hostileTextIsShownAsTextAndRunsNothing() throws Exception {
         ArticleEnriched hostile = articles.stream().filter(a -> a.title().equals(NewsroomFixture.HOSTILE_TITLE))
                 .findFirst().orElseThrow();
@@ -250,7 +279,7 @@ class NewsroomBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void articlesArrivingWhileThePageIsOpenAreAnnounced() throws Exception {
         open("/");
         awaitSummary("18 articles");

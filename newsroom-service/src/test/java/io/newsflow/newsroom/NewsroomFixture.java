@@ -23,7 +23,8 @@ import org.elasticsearch.client.RestClient;
  * tests' own. Known counts so the tests can check facets exactly: 18 articles over ten days of
  * May 2024; Lukashenka in 7 (Belarus, one of them the hostile article whose title and body are
  * markup that must stay text), Starmer in 8 (United Kingdom), Macron in 5 (France), the two
- * with both in German and in France and the United Kingdom.
+ * with both in German and in France and the United Kingdom. The three Paris rounds are one story
+ * (its id: the first round's); the second summit article is a copy of the first.
  */
 final class NewsroomFixture {
 
@@ -106,6 +107,12 @@ final class NewsroomFixture {
         }
         all.add(article("hostile", HOSTILE_TITLE, HOSTILE_BODY, day(3), "en",
                 List.of(person("Alexander Lukashenka"), location("Minsk")), List.of("BY"), "politics", -0.2));
+        // the three Paris rounds are one story; the second summit article is a copy of the first
+        String parisStory = ArticleIds.fromUrl("https://news.example.org/paris-0");
+        String summit = ArticleIds.fromUrl("https://news.example.org/summit-0");
+        all.replaceAll(a -> a.url().contains("/paris-")
+                ? a.withStory(new ArticleEnriched.StoryRef(parisStory, "Macron hosts European leaders, round 0"))
+                : a.url().endsWith("/summit-1") ? a.withDuplicateOf(new ArticleEnriched.DuplicateOf(summit, 0.93)) : a);
         return all;
     }
 

@@ -64,6 +64,9 @@ public final class ArticleSearch {
         Query filter = query(query, null);
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
+            if (!facet.listed()) {
+                continue;
+            }
             aggregations.put(facet.key(), Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(facet.shown()))));
         }
         aggregations.put(SPOTS, Aggregation.of(a -> a.geotileGrid(g -> g.field("location").precision(SPOT_PRECISION)
@@ -107,6 +110,9 @@ public final class ArticleSearch {
         }
         Map<String, List<Results.Bucket>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
+            if (!facet.listed()) {
+                continue;
+            }
             List<Results.Bucket> buckets = new ArrayList<>();
             response.aggregations().get(facet.key()).sterms().buckets().array()
                     .forEach(b -> buckets.add(new Results.Bucket(b.key().stringValue(), b.docCount())));
@@ -193,7 +199,45 @@ public final class ArticleSearch {
                         .must(m -> m.moreLikeThis(mlt -> mlt.fields("title", "lead", "body").like(l -> l.text(like))
                                 .minTermFreq(1).minDocFreq(1).maxQueryTerms(25))))), JsonNode.class);
         similar.hits().hits().forEach(hit -> related.add(hit(hit)));
-        return Optional.of(article(id, doc, related));
+        return Optional.of(article(id, doc, related, story(doc), copyOf(doc), count("duplicateOf.id", id)));
+    }
+
+    /** The article's story with how many articles it has now, or null. */
+    private Results.StoryRef story(JsonNode doc) throws IOException {
+        JsonNode story = doc.path("story");
+        if (!story.hasNonNull("id")) {
+            return null;
+        }
+        String storyId = story.get("id").asString();
+        return new Results.StoryRef(storyId, textOrNull(story, "label"), count("story.id", storyId));
+    }
+
+    /** The original an article is a copy of, with its headline and source when it is in the index. */
+    private Results.CopyOf copyOf(JsonNode doc) throws IOException {
+        JsonNode duplicateOf = doc.path("duplicateOf");
+        if (!duplicateOf.hasNonNull("id")) {
+            return null;
+        }
+        String originalId = duplicateOf.get("id").asString();
+        GetResponse<JsonNode> original;
+        try {
+            original = client.get(g -> g.index(alias).id(originalId).sourceIncludes("title", "source.name"),
+                    JsonNode.class);
+        } catch (ElasticsearchException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            original = null;
+        }
+        JsonNode source = original != null && original.found() ? original.source() : null;
+        return new Results.CopyOf(originalId, source == null ? null : textOrNull(source, "title"),
+                source == null ? null : textOrNull(source.path("source"), "name"),
+                duplicateOf.path("similarity").asDouble());
+    }
+
+    /** How many articles have {@code value} in {@code field}. */
+    private long count(String field, String value) throws IOException {
+        return client.count(c -> c.index(alias).query(q -> q.term(t -> t.field(field).value(value)))).count();
     }
 
     /** The bool query of the words, the filters and the range (and an indexedAt floor, or null). */
@@ -261,7 +305,8 @@ public final class ArticleSearch {
                 doc == null ? null : textOrNull(doc.path("sentiment"), "label"), snippets);
     }
 
-    private static Results.Article article(String id, JsonNode doc, List<Results.Hit> related) {
+    private static Results.Article article(String id, JsonNode doc, List<Results.Hit> related, Results.StoryRef story,
+            Results.CopyOf copyOf, long copies) {
         List<Results.Entity> entities = new ArrayList<>();
         for (JsonNode entity : doc.path("entities")) {
             List<int[]> offsets = new ArrayList<>();
@@ -286,7 +331,7 @@ public final class ArticleSearch {
                 textOrNull(doc, "lead"), doc.path("body").asString(""), textOrNull(doc, "summary"),
                 textOrNull(doc.path("language"), "code"), strings(doc, "countries"), topics, keywords,
                 sentiment.hasNonNull("score") ? new Results.Tone(sentiment.get("score").asDouble(),
-                        textOrNull(sentiment, "label")) : null, entities, related);
+                        textOrNull(sentiment, "label")) : null, entities, related, story, copyOf, copies);
     }
 
     private static String text(JsonNode doc, String field) {

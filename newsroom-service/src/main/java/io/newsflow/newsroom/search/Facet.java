@@ -16,10 +16,13 @@ public enum Facet {
     TOPICS("topic", "topics.label", 17),
     LANGUAGES("language", "language.code", 20),
     SOURCES("source", "source.name", 10),
-    TONES("tone", "sentiment.label", 3);
+    TONES("tone", "sentiment.label", 3),
+    /** Filter only (a story's articles, its timeline): story ids mean nothing in a list of values. */
+    STORIES("story", "story.id", 0);
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern STORY = Pattern.compile("[0-9a-f]{32}");
 
     private final String parameter;
     private final String field;
@@ -41,9 +44,14 @@ public enum Facet {
         return field;
     }
 
-    /** How many of its top values a page shows. */
+    /** How many of its top values a page shows; 0 for a filter that has no list of values. */
     public int shown() {
         return shown;
+    }
+
+    /** Whether a page lists its top values. */
+    public boolean listed() {
+        return shown > 0;
     }
 
     /** The name the API answers under ({@code people}, {@code countries}, ...). */
@@ -56,6 +64,7 @@ public enum Facet {
             case COUNTRIES -> COUNTRY.matcher(value).matches();
             case LANGUAGES -> LANGUAGE.matcher(value).matches();
             case TONES -> value.equals("negative") || value.equals("neutral") || value.equals("positive");
+            case STORIES -> STORY.matcher(value).matches();
             default -> true;
         };
     }
@@ -65,6 +74,7 @@ public enum Facet {
             case COUNTRIES -> "values must be ISO 3166-1 alpha-2 codes such as BY";
             case LANGUAGES -> "values must be ISO 639-1 codes such as en";
             case TONES -> "values must be negative, neutral or positive";
+            case STORIES -> "values must be story ids (32 hex digits)";
             default -> "";
         };
     }

@@ -64,12 +64,25 @@ public final class Results {
      * @param entities the people, organisations, places and other names, with their offsets in
      *                 {@code body} (UTF-16 units), to highlight by type
      * @param related  other articles most like it
+     * @param story    the story it is part of, with how many articles that story has
+     * @param copyOf   the original it is a copy of
+     * @param copies   how many copies of it are indexed
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Article(String id, long revision, String title, String url, String source, List<String> authors,
             Instant publishedAt, Instant receivedAt, String dateline, Image image, String lead, String body,
             String summary, String language, List<String> countries, List<String> topics, List<String> keywords,
-            Tone tone, List<Entity> entities, List<Hit> related) {
+            Tone tone, List<Entity> entities, List<Hit> related, StoryRef story, CopyOf copyOf, long copies) {
+    }
+
+    /** An article's story: its id (the {@code story} filter), label and size. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StoryRef(String id, String label, long articles) {
+    }
+
+    /** The original of a copy: its id, and its headline and source when it is indexed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CopyOf(String id, String title, String source, double similarity) {
     }
 
     /** The lead image, as the page gave it. */

@@ -39,7 +39,8 @@ class NewsroomController {
     @Operation(summary = "Search articles, with facets and a timeline",
             description = "q: words in a safe syntax (\"quoted phrase\", AND/OR, -excluded, (grouping)); filters "
                     + "person, org, place, country (ISO alpha-2), topic, language, source, tone (negative, neutral, "
-                    + "positive), each repeatable up to 10 times and all required; from/to: date or instant "
+                    + "positive), story (a story id: its articles, and with the timeline its course), each repeatable "
+                    + "up to 10 times and all required; from/to: date or instant "
                     + "(publication time); sort: newest (default) or relevance; size 1-50 (default 20); after: the "
                     + "previous page's next cursor. Facet counts and the timeline are of the whole query.")
     @ApiResponse(responseCode = "200", description = "A page of results")
