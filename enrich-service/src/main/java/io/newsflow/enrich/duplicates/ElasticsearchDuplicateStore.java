@@ -61,10 +61,31 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
         this.clock = clock;
     }
 
-    /** Creates the index if it is missing (several instances may race: an existing index is fine). */
+    /** Replicas of the index when this store creates it; -1 until {@link #createIndexIfMissing} is called. */
+    private volatile int replicas = -1;
+    private volatile boolean indexReady;
+
+    /**
+     * Creates the index if it is missing (several instances may race: an existing index is fine),
+     * now if Elasticsearch answers, else before the first read or write: a service that starts
+     * before Elasticsearch does must not fail, only wait (its polls are retried until it answers).
+     */
     public void createIndexIfMissing(int replicas) {
+        this.replicas = replicas;
+        try {
+            ensureIndex();
+        } catch (DuplicateStoreException e) {
+            org.slf4j.LoggerFactory.getLogger(getClass()).warn("{}; it will be created before the first use", e.getMessage());
+        }
+    }
+
+    private void ensureIndex() {
+        if (indexReady || replicas < 0) {
+            return;
+        }
         try {
             if (client.performRequest(new Request("HEAD", "/" + index)).getStatusLine().getStatusCode() == 200) {
+                indexReady = true;
                 return;
             }
             Request create = new Request("PUT", "/" + index);
@@ -72,8 +93,11 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
             ((ObjectNode) body.get("settings").get("index")).put("number_of_replicas", replicas);
             create.setEntity(json(body.toString()));
             client.performRequest(create);
+            indexReady = true;
         } catch (ResponseException e) {
-            if (!e.getMessage().contains("resource_already_exists_exception")) {
+            if (e.getMessage().contains("resource_already_exists_exception")) {
+                indexReady = true;
+            } else {
                 throw new DuplicateStoreException("could not create index " + index + ": " + e.getMessage(), e);
             }
         } catch (IOException e) {
@@ -154,6 +178,7 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
      * run locally and in the tests does not have.
      */
     public long expire(Duration window) {
+        ensureIndex();
         long cutoff = clock.millis() - window.toMillis();
         long deleted = 0;
         try {
@@ -185,6 +210,7 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
         if (body.isEmpty()) {
             return;
         }
+        ensureIndex();
         Request request = new Request("POST", "/" + index + "/_bulk");
         request.addParameter("filter_path", "errors,items.*.status,items.*.error.type,items.*.error.reason");
         request.setEntity(new NStringEntity(body.toString(), ContentType.create("application/x-ndjson",
@@ -215,6 +241,7 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
         if (ids.isEmpty()) {
             return found;
         }
+        ensureIndex();
         Request request = new Request("POST", "/" + index + "/_mget");
         request.addParameter("filter_path", "docs._id,docs._source");
         if (field != null) {

@@ -65,10 +65,31 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
         return index;
     }
 
-    /** Creates the index if it is missing (several instances may race: an existing index is fine). */
+    /** Replicas of the index when this store creates it; -1 until {@link #createIndexIfMissing} is called. */
+    private volatile int replicas = -1;
+    private volatile boolean indexReady;
+
+    /**
+     * Creates the index if it is missing (several instances may race: an existing index is fine),
+     * now if Elasticsearch answers, else before the first read or write: a service that starts
+     * before Elasticsearch does must not fail, only wait (its polls are retried until it answers).
+     */
     public void createIndexIfMissing(int replicas) {
+        this.replicas = replicas;
+        try {
+            ensureIndex();
+        } catch (StoryStoreException e) {
+            org.slf4j.LoggerFactory.getLogger(getClass()).warn("{}; it will be created before the first use", e.getMessage());
+        }
+    }
+
+    private void ensureIndex() {
+        if (indexReady || replicas < 0) {
+            return;
+        }
         try {
             if (client.performRequest(new Request("HEAD", "/" + index)).getStatusLine().getStatusCode() == 200) {
+                indexReady = true;
                 return;
             }
             Request create = new Request("PUT", "/" + index);
@@ -76,8 +97,11 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
             ((ObjectNode) body.get("settings").get("index")).put("number_of_replicas", replicas);
             create.setEntity(json(body.toString()));
             client.performRequest(create);
+            indexReady = true;
         } catch (ResponseException e) {
-            if (!e.getMessage().contains("resource_already_exists_exception")) {
+            if (e.getMessage().contains("resource_already_exists_exception")) {
+                indexReady = true;
+            } else {
                 throw new StoryStoreException("could not create index " + index + ": " + e.getMessage(), e);
             }
         } catch (IOException e) {
@@ -239,6 +263,7 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
     }
 
     private JsonNode call(Request request, String what) {
+        ensureIndex();
         try {
             return read(client.performRequest(request));
         } catch (IOException e) {
