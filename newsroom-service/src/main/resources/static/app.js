@@ -6,11 +6,11 @@
 const FACETS = [
   ["people", "person", "People"], ["organizations", "org", "Organisations"], ["places", "place", "Places"],
   ["countries", "country", "Countries"], ["topics", "topic", "Topics"], ["languages", "language", "Language"],
-  ["sources", "source", "Source"], ["tones", "tone", "Tone"], ["stories", "story", "Story"],
+  ["sources", "source", "Source"], ["tones", "tone", "Tone"], ["stories", "story", "Stories"],
 ];
 const FILTER_PARAMS = FACETS.map(([, param]) => param);
-/** The facets listed in the sidebar; a story is a filter only (reached from an article). */
-const LISTED = new Set(FACETS.map(([key]) => key).filter((key) => key !== "stories"));
+/** Story labels seen (a story filter is an id in the URL): for its chip. */
+const storyLabels = new Map();
 const LIVE_EVERY_MS = 15000;
 const $ = (id) => document.getElementById(id);
 
@@ -115,6 +115,7 @@ async function render() {
   try {
     // the map's shapes load alongside the first answer, not before it
     const [page] = await Promise.all([api("api/v1/search?" + query(state)), worldReady]);
+    for (const bucket of (page.facets || {}).stories || []) if (bucket.label) storyLabels.set(bucket.value, bucket.label);
     renderChips(state);
     loadedAt = page.asOf;
     $("live").hidden = true;
@@ -136,7 +137,7 @@ function renderChips(state) {
       el("button", { type: "button", "aria-label": "Remove " + label, text: "×", onclick: remove })));
   for (const [, param, title] of FACETS) {
     for (const value of state.filters[param]) {
-      const label = param === "story" ? "One story (its articles, oldest to newest on the timeline)"
+      const label = param === "story" ? "Story: " + (storyLabels.get(value) || "one story")
           : title + ": " + (param === "country" ? (countryNames[value] || value) : value);
       chip(label, () => {
         state.filters[param] = state.filters[param].filter((v) => v !== value);
@@ -154,11 +155,10 @@ function renderFacets(state, facets) {
   const box = $("facets");
   box.replaceChildren();
   for (const [key, param, title] of FACETS) {
-    if (!LISTED.has(key)) continue;
     const values = (facets[key] || []).filter((b) => !state.filters[param].includes(b.value));
     const list = el("ul");
     for (const bucket of values.slice(0, key === "countries" ? 10 : 10)) {
-      const label = param === "country" ? (countryNames[bucket.value] || bucket.value) : bucket.value;
+      const label = param === "country" ? (countryNames[bucket.value] || bucket.value) : (bucket.label || bucket.value);
       list.append(el("li", {}, el("button", {
         type: "button", "data-facet": param, "data-value": bucket.value,
         onclick: () => { state.filters[param] = [...state.filters[param], bucket.value]; go(state); },
@@ -366,6 +366,7 @@ function storyLinks(article) {
   const search = (filters) => go({ q: "", sort: "newest", from: "", to: "", article: "",
     filters: Object.fromEntries(FILTER_PARAMS.map((param) => [param, filters[param] || []])) });
   if (article.story) {
+    if (article.story.label) storyLabels.set(article.story.id, article.story.label);
     const link = el("a", { href: "?" + new URLSearchParams({ story: article.story.id }), "data-story": article.story.id,
       text: (article.story.label || "This story") + " · " + article.story.articles.toLocaleString()
         + (article.story.articles === 1 ? " article" : " articles") });

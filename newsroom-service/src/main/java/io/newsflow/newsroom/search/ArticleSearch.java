@@ -46,6 +46,7 @@ public final class ArticleSearch {
     private static final int SPOT_PRECISION = 5;
     private static final int MAX_SPOTS = 300;
     private static final List<String> TEXT_FIELDS = List.of("title^3", "lead^2", "summary^2", "body");
+    private static final String LABEL = "label";
     private static final List<String> HIT_FIELDS = List.of("id", "title", "source.name", "url", "publishedAt",
             "language.code", "countries", "sentiment.label", "lead");
 
@@ -64,10 +65,15 @@ public final class ArticleSearch {
         Query filter = query(query, null);
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            if (!facet.listed()) {
-                continue;
-            }
-            aggregations.put(facet.key(), Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(facet.shown()))));
+            aggregations.put(facet.key(), Aggregation.of(a -> {
+                var terms = a.terms(t -> t.field(facet.field()).size(facet.shown()));
+                if (facet.labelField() != null) { // the label its latest article gives it
+                    terms.aggregations(LABEL, Aggregation.of(l -> l.topHits(h -> h.size(1)
+                            .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
+                            .source(src -> src.filter(f -> f.includes(facet.labelField()))))));
+                }
+                return terms;
+            }));
         }
         aggregations.put(SPOTS, Aggregation.of(a -> a.geotileGrid(g -> g.field("location").precision(SPOT_PRECISION)
                         .size(MAX_SPOTS))
@@ -110,12 +116,10 @@ public final class ArticleSearch {
         }
         Map<String, List<Results.Bucket>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            if (!facet.listed()) {
-                continue;
-            }
             List<Results.Bucket> buckets = new ArrayList<>();
             response.aggregations().get(facet.key()).sterms().buckets().array()
-                    .forEach(b -> buckets.add(new Results.Bucket(b.key().stringValue(), b.docCount())));
+                    .forEach(b -> buckets.add(new Results.Bucket(b.key().stringValue(), b.docCount(),
+                            facet.labelField() == null ? null : label(b.aggregations().get(LABEL), facet.labelField()))));
             facets.put(facet.key(), buckets);
         }
         List<Results.Point> points = new ArrayList<>();
@@ -174,6 +178,19 @@ public final class ArticleSearch {
             }
             throw e;
         }
+    }
+
+    /** The value at {@code field} (a dotted path) of the one hit of a top-hits aggregation, or null. */
+    private static String label(Aggregate topHits, String field) {
+        if (topHits == null || topHits.topHits().hits().hits().isEmpty()
+                || topHits.topHits().hits().hits().get(0).source() == null) {
+            return null;
+        }
+        JsonNode node = topHits.topHits().hits().hits().get(0).source().to(JsonNode.class);
+        for (String part : field.split("\\.")) {
+            node = node.path(part);
+        }
+        return node.isString() ? node.asString() : null;
     }
 
     /** An article to read, with related ones; empty when no article has this id. */

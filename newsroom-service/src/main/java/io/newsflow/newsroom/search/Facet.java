@@ -17,8 +17,8 @@ public enum Facet {
     LANGUAGES("language", "language.code", 20),
     SOURCES("source", "source.name", 10),
     TONES("tone", "sentiment.label", 3),
-    /** Filter only (a story's articles, its timeline): story ids mean nothing in a list of values. */
-    STORIES("story", "story.id", 0);
+    /** Listed by label (a story id means nothing to a reader); as a filter, a story's articles and its course. */
+    STORIES("story", "story.id", 10);
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
@@ -44,14 +44,14 @@ public enum Facet {
         return field;
     }
 
-    /** How many of its top values a page shows; 0 for a filter that has no list of values. */
+    /** How many of its top values a page shows. */
     public int shown() {
         return shown;
     }
 
-    /** Whether a page lists its top values. */
-    public boolean listed() {
-        return shown > 0;
+    /** The field a value's label is read from (of its latest article), or null when the value is its own label. */
+    public String labelField() {
+        return this == STORIES ? "story.label" : null;
     }
 
     /** The name the API answers under ({@code people}, {@code countries}, ...). */

@@ -42,8 +42,13 @@ public final class Results {
             List<String> countries, String tone, List<String> snippets) {
     }
 
-    /** A facet value and how many matching articles have it. */
-    public record Bucket(String value, long count) {
+    /** A facet value, how many matching articles have it, and what to call it when the value is an id. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Bucket(String value, long count, String label) {
+
+        public Bucket(String value, long count) {
+            this(value, count, null);
+        }
     }
 
     /**
