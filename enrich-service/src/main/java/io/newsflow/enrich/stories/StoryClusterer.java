@@ -40,7 +40,10 @@ import java.util.Set;
  *
  * <p>Articles are decided earliest first, each decision visible to the next. The stories this
  * instance wrote lately are candidates too: the search shows a write only after the next refresh
- * (a second), and the next poll often comes sooner. Thread-safe (the consumer threads share one).
+ * (a second), and the next poll often comes sooner. One poll at a time per instance: the consumer
+ * threads' polls, clustered at once, would each start a story for the same event without seeing
+ * the other's (three requests to Elasticsearch per poll are held under the lock; enrichment itself
+ * is not). Between instances that can still happen; merges repair it.
  */
 public final class StoryClusterer {
 
@@ -108,7 +111,7 @@ public final class StoryClusterer {
     /**
      * @param storyOfOriginal the stories of the originals the poll's copies point at, as far as known
      */
-    public Clustered cluster(List<ArticleEnriched> batch, Map<String, String> storyOfOriginal) {
+    public synchronized Clustered cluster(List<ArticleEnriched> batch, Map<String, String> storyOfOriginal) {
         if (batch.isEmpty()) {
             return new Clustered(batch, List.of());
         }
