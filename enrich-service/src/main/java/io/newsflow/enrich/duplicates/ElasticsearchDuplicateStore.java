@@ -33,8 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       for a key already held) and no script runs on the write path.</li>
  * </ul>
  *
- * <p>Both carry {@code at}, the only indexed field, by which {@link #expire} deletes what has left
- * the window. Written with the low-level client and plain JSON: four request shapes (bulk, mget,
+ * <p>Both carry {@code at} (when the article appeared) and {@code seen} (when it was stored), the
+ * only indexed field, by which {@link #expire} deletes what has left the window. Written with the low-level client and plain JSON: four request shapes (bulk, mget,
  * search, refresh) do not need the typed client's model classes in this service.
  *
  * <p>Failures (Elasticsearch unreachable, a bulk item failing for any reason but a held claim) are
@@ -45,7 +45,7 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
 
     private static final String MAPPINGS = """
             {"settings": {"index": {"number_of_shards": 1, "refresh_interval": "30s"}},
-             "mappings": {"dynamic": false, "properties": {"at": {"type": "date", "format": "epoch_millis"}}}}""";
+             "mappings": {"dynamic": false, "properties": {"seen": {"type": "date", "format": "epoch_millis"}}}}""";
 
     /** Documents deleted per request when expiring, and the most pages one expiry run goes through. */
     private static final int EXPIRY_PAGE = 1_000;
@@ -107,12 +107,14 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
 
     @Override
     public void register(List<DuplicateLinker.Registration> registrations) {
+        long seen = clock.millis();
         StringBuilder bulk = new StringBuilder();
         for (DuplicateLinker.Registration r : registrations) {
             DuplicateLinker.Entry entry = r.entry();
-            bulk.append(action("index", "a:" + entry.id())).append(entry(entry)).append('\n');
+            bulk.append(action("index", "a:" + entry.id())).append(entry(entry, seen)).append('\n');
             for (String key : r.bandKeys()) {
-                ObjectNode claim = EventJson.mapper().createObjectNode().put("id", entry.id()).put("at", entry.at());
+                ObjectNode claim = EventJson.mapper().createObjectNode().put("id", entry.id()).put("at", entry.at())
+                        .put("seen", seen);
                 bulk.append(action("create", "b:" + key)).append(claim).append('\n');
             }
         }
@@ -172,7 +174,9 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
     }
 
     /**
-     * Deletes every document that appeared before {@code now - window}; returns how many. Searches
+     * Deletes every document written before {@code now - window} (by when it was stored, not when
+     * its article was published: copies of an old article posted today still find each other for
+     * a window); returns how many. Searches
      * for them a page at a time and deletes the page by id, refreshing in between, rather than with
      * {@code _delete_by_query}: that lives in Elasticsearch's reindex module, which the distribution
      * run locally and in the tests does not have.
@@ -186,7 +190,7 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
                 client.performRequest(new Request("POST", "/" + index + "/_refresh"));
                 Request search = new Request("POST", "/" + index + "/_search");
                 search.addParameter("filter_path", "hits.hits._id");
-                search.setEntity(json("{\"size\":" + EXPIRY_PAGE + ",\"_source\":false,\"query\":{\"range\":{\"at\":"
+                search.setEntity(json("{\"size\":" + EXPIRY_PAGE + ",\"_source\":false,\"query\":{\"range\":{\"seen\":"
                         + "{\"lt\":" + cutoff + "}}}}"));
                 StringBuilder bulk = new StringBuilder();
                 int found = 0;
@@ -266,8 +270,8 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
         return "{\"" + op + "\":{\"_id\":" + EventJson.mapper().writeValueAsString(id) + "}}\n";
     }
 
-    private String entry(DuplicateLinker.Entry entry) {
-        ObjectNode source = EventJson.mapper().createObjectNode().put("at", entry.at())
+    private String entry(DuplicateLinker.Entry entry, long seen) {
+        ObjectNode source = EventJson.mapper().createObjectNode().put("at", entry.at()).put("seen", seen)
                 .put("signature", signature(entry.signature()));
         if (entry.original() != null) {
             source.put("original", entry.original()).put("originalAt", entry.originalAt());

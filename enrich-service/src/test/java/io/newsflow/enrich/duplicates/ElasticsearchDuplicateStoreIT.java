@@ -63,14 +63,14 @@ class ElasticsearchDuplicateStoreIT {
     }
 
     @Test
-    void entriesPastTheWindowAreDeleted() throws Exception {
-        long old = NOW.minus(Duration.ofDays(8)).toEpochMilli();
-        long recent = NOW.minus(Duration.ofDays(1)).toEpochMilli();
-        store.register(List.of(
-                new DuplicateLinker.Registration(new DuplicateLinker.Entry("old", old, new int[] {1}, null, 0),
-                        new String[] {"k-old"}),
-                new DuplicateLinker.Registration(new DuplicateLinker.Entry("recent", recent, new int[] {2}, null, 0),
-                        new String[] {"k-recent"})));
+    void entriesStoredBeforeTheWindowAreDeletedWhateverTheirArticlesDates() throws Exception {
+        var eightDaysAgo = new ElasticsearchDuplicateStore(client, index,
+                Clock.fixed(NOW.minus(Duration.ofDays(8)), ZoneOffset.UTC));
+        long published2019 = Instant.parse("2019-11-18T10:00:00Z").toEpochMilli();
+        eightDaysAgo.register(List.of(new DuplicateLinker.Registration(
+                new DuplicateLinker.Entry("old", NOW.toEpochMilli(), new int[] {1}, null, 0), new String[] {"k-old"})));
+        store.register(List.of(new DuplicateLinker.Registration( // stored now, about an old article
+                new DuplicateLinker.Entry("recent", published2019, new int[] {2}, null, 0), new String[] {"k-recent"})));
         client.performRequest(new Request("POST", "/" + index + "/_refresh"));
 
         assertThat(store.expire(Duration.ofDays(7))).isEqualTo(2);
