@@ -7,7 +7,7 @@ import java.util.Optional;
  * Why a record went to a dead-letter topic ({@value Topics#RAW_DLT}, {@value Topics#ENRICHED_DLT},
  * {@value Topics#WEBHOOKS_DLT}):
  * the stable value of the {@value #HEADER} header every dead letter carries, next to
- * {@value #ARTICLE_ID_HEADER} (the record's key) and {@value #DETAIL_HEADER} (a human-readable
+ * {@value #ARTICLE_ID_HEADER} (the article the record is about: its {@code ce_subject}, else its key) and {@value #DETAIL_HEADER} (a human-readable
  * sentence), and Spring Kafka's {@code kafka_dlt-original-topic}, {@code -partition},
  * {@code -offset} and {@code -exception-*} headers.
  *

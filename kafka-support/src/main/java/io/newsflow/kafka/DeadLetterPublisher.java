@@ -2,6 +2,7 @@ package io.newsflow.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.contracts.CloudEvents;
 import io.newsflow.contracts.DeadLetterReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -129,10 +131,18 @@ public final class DeadLetterPublisher extends DeadLetterPublishingRecoverer {
         return root.toString();
     }
 
-    private static Headers reasonHeaders(ConsumerRecord<?, ?> record, DeadLetterReason reason, Exception exception) {
+    /**
+     * The dead letter's own headers. The article id is the record's CloudEvents subject when it has
+     * one (an alert on the webhooks topic is keyed by subscription but is about an article), else
+     * its key (article topics are keyed by article id).
+     */
+    static Headers reasonHeaders(ConsumerRecord<?, ?> record, DeadLetterReason reason, Exception exception) {
         Headers headers = new RecordHeaders();
         headers.add(DeadLetterReason.HEADER, reason.code().getBytes(StandardCharsets.UTF_8));
-        if (record.key() != null) {
+        Header subject = record.headers().lastHeader(CloudEvents.SUBJECT_HEADER);
+        if (subject != null && subject.value() != null && subject.value().length > 0) {
+            headers.add(DeadLetterReason.ARTICLE_ID_HEADER, subject.value());
+        } else if (record.key() != null) {
             headers.add(DeadLetterReason.ARTICLE_ID_HEADER, record.key().toString().getBytes(StandardCharsets.UTF_8));
         }
         String detail = detailOf(exception);

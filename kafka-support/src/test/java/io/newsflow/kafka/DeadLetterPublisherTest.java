@@ -36,6 +36,19 @@ class DeadLetterPublisherTest {
     }
 
     @Test
+    void theArticleIdIsTheRecordsSubjectWhenItHasOneElseItsKey() {
+        var alert = new ConsumerRecord<Object, Object>("news.webhooks", 0, 0, "subscription-1", "{}");
+        alert.headers().add(io.newsflow.contracts.CloudEvents.SUBJECT_HEADER, "article-7".getBytes(StandardCharsets.UTF_8));
+        var article = new ConsumerRecord<Object, Object>("news.raw", 0, 0, "article-8", "{}");
+        var failure = new DeadLetterException(DeadLetterReason.WEBHOOK_FAILED, "410 Gone");
+
+        assertThat(new String(DeadLetterPublisher.reasonHeaders(alert, DeadLetterReason.WEBHOOK_FAILED, failure)
+                .lastHeader(DeadLetterReason.ARTICLE_ID_HEADER).value(), StandardCharsets.UTF_8)).isEqualTo("article-7");
+        assertThat(new String(DeadLetterPublisher.reasonHeaders(article, DeadLetterReason.WEBHOOK_FAILED, failure)
+                .lastHeader(DeadLetterReason.ARTICLE_ID_HEADER).value(), StandardCharsets.UTF_8)).isEqualTo("article-8");
+    }
+
+    @Test
     void aValueTooLargeForTheDeadLetterTopicIsLeftOutAndSaidSo() {
         var publisher = new DeadLetterPublisher(PRODUCER, "news.raw.dlt", new SimpleMeterRegistry());
         int limit = 1024 * 1024 - 256 * 1024;
