@@ -1,8 +1,7 @@
 package io.newsflow.enrich.stories;
 
 import io.newsflow.contracts.EventJson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.newsflow.enrich.elasticsearch.StoreIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.http.entity.ContentType;
-import org.apache.http.nio.entity.NStringEntity;
-import org.elasticsearch.client.Request;
-import org.elasticsearch.client.Response;
-import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,60 +47,19 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
     private static final List<String> LIGHT = List.of("firstSeen", "lastSeen", "centroid", "mergedInto",
             "articleCount");
 
-    private final RestClient client;
-    private final String index;
+    private final StoreIndex index;
 
     public ElasticsearchStoryStore(RestClient client, String index) {
-        this.client = client;
-        this.index = index;
+        this.index = new StoreIndex(client, index, MAPPINGS, StoryStoreException::new);
     }
 
     public String index() {
-        return index;
+        return index.name();
     }
 
-    /** Replicas of the index when this store creates it; -1 until {@link #createIndexIfMissing} is called. */
-    private volatile int replicas = -1;
-    private volatile boolean indexReady;
-
-    /**
-     * Creates the index if it is missing (several instances may race: an existing index is fine),
-     * now if Elasticsearch answers, else before the first read or write: a service that starts
-     * before Elasticsearch does must not fail, only wait (its polls are retried until it answers).
-     */
+    /** See {@link StoreIndex#createIfMissing}: never fails for Elasticsearch being away. */
     public void createIndexIfMissing(int replicas) {
-        this.replicas = replicas;
-        try {
-            ensureIndex();
-        } catch (StoryStoreException e) {
-            org.slf4j.LoggerFactory.getLogger(getClass()).warn("{}; it will be created before the first use", e.getMessage());
-        }
-    }
-
-    private void ensureIndex() {
-        if (indexReady || replicas < 0) {
-            return;
-        }
-        try {
-            if (client.performRequest(new Request("HEAD", "/" + index)).getStatusLine().getStatusCode() == 200) {
-                indexReady = true;
-                return;
-            }
-            Request create = new Request("PUT", "/" + index);
-            ObjectNode body = (ObjectNode) EventJson.mapper().readTree(MAPPINGS);
-            ((ObjectNode) body.get("settings").get("index")).put("number_of_replicas", replicas);
-            create.setEntity(json(body.toString()));
-            client.performRequest(create);
-            indexReady = true;
-        } catch (ResponseException e) {
-            if (e.getMessage().contains("resource_already_exists_exception")) {
-                indexReady = true;
-            } else {
-                throw new StoryStoreException("could not create index " + index + ": " + e.getMessage(), e);
-            }
-        } catch (IOException e) {
-            throw new StoryStoreException("could not create index " + index + ": " + e.getMessage(), e);
-        }
+        index.createIfMissing(replicas);
     }
 
     @Override
@@ -139,14 +92,11 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
         if (asked.isEmpty()) {
             return found;
         }
-        Request request = new Request("POST", "/" + index + "/_msearch");
-        request.setEntity(new NStringEntity(body.toString(), ContentType.create("application/x-ndjson",
-                StandardCharsets.UTF_8)));
-        JsonNode responses = call(request, "search").path("responses");
+        JsonNode responses = index.post("_msearch", body.toString(), Map.of()).path("responses");
         for (int k = 0; k < asked.size(); k++) {
             JsonNode answer = responses.get(k);
             if (answer == null || answer.has("error")) {
-                throw new StoryStoreException("could not search " + index + ": "
+                throw new StoryStoreException("could not search " + index.name() + ": "
                         + (answer == null ? "no answer" : answer.get("error")), null);
             }
             List<StoryState> stories = new ArrayList<>();
@@ -161,18 +111,7 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
     @Override
     public Map<String, StoryState> get(Collection<String> ids) {
         Map<String, StoryState> stories = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return stories;
-        }
-        Request request = new Request("POST", "/" + index + "/_mget");
-        ObjectNode body = EventJson.mapper().createObjectNode();
-        ids.forEach(body.putArray("ids")::add);
-        request.setEntity(json(body.toString()));
-        for (JsonNode doc : call(request, "read").path("docs")) {
-            if (doc.path("found").asBoolean()) {
-                stories.put(doc.get("_id").asString(), state(doc));
-            }
-        }
+        index.mget(ids, null).forEach(doc -> stories.put(doc.get("_id").asString(), state(doc)));
         return stories;
     }
 
@@ -194,20 +133,14 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
             bulk.append(action).append('\n').append(document(story)).append('\n');
             order.add(story.id);
         }
-        Request request = new Request("POST", "/" + index + "/_bulk");
-        request.addParameter("filter_path", "items.*.status,items.*.error.type,items.*.error.reason");
-        request.setEntity(new NStringEntity(bulk.toString(), ContentType.create("application/x-ndjson",
-                StandardCharsets.UTF_8)));
-        JsonNode items = call(request, "write").path("items");
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode result = items.get(i).values().iterator().next();
-            int status = result.path("status").asInt();
+        List<JsonNode> results = index.bulk(bulk);
+        for (int i = 0; i < results.size(); i++) {
+            int status = results.get(i).path("status").asInt();
             if (status == 409) {
                 refused.add(order.get(i));
             } else if (status >= 300) {
-                throw new StoryStoreException("could not write story " + order.get(i) + ": " + status + " "
-                        + result.path("error").path("type").asString() + ": "
-                        + result.path("error").path("reason").asString(), null);
+                throw new StoryStoreException("could not write story " + order.get(i) + ": "
+                        + StoreIndex.error(results.get(i)), null);
             }
         }
         return refused;
@@ -260,23 +193,6 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
 
     private static void readCounts(JsonNode node, Map<String, Integer> counts) {
         node.forEach(pair -> counts.put(pair.path("value").asString(), pair.path("count").asInt()));
-    }
-
-    private JsonNode call(Request request, String what) {
-        ensureIndex();
-        try {
-            return read(client.performRequest(request));
-        } catch (IOException e) {
-            throw new StoryStoreException("could not " + what + " " + index + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static NStringEntity json(String body) {
-        return new NStringEntity(body, ContentType.APPLICATION_JSON);
-    }
-
-    private static JsonNode read(Response response) throws IOException {
-        return EventJson.mapper().readTree(response.getEntity().getContent());
     }
 
     /** The stories could not be read or written; the poll is retried. */
