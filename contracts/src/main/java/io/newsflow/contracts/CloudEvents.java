@@ -39,6 +39,9 @@ public final class CloudEvents {
     /** {@code ce_type} of {@link Story} records. */
     public static final String STORY = "io.newsflow.story.v1";
 
+    /** {@code ce_type} of {@link DuplicateCorrection} records. */
+    public static final String DUPLICATE_CORRECTION = "io.newsflow.duplicate.correction.v1";
+
     /** {@code ce_source} of the records a service writes, e.g. {@code /newsflow/enrich-service}. */
     public static String source(String service) {
         return "/newsflow/" + service;

@@ -44,6 +44,12 @@ public enum DeadLetterReason {
     WEBHOOK_FAILED("webhook-failed"),
 
     /**
+     * A {@link DuplicateCorrection} names an article that did not reach the index within the
+     * retries (it was dead-lettered or retracted itself, or publishing is far behind).
+     */
+    ARTICLE_NOT_INDEXED("article-not-indexed"),
+
+    /**
      * The stage classed a failure as permanent without a more specific reason (the exception
      * headers say what it was): a defect to report.
      */

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * revisions of one article stay in one partition, in order.
  *
  * <p>Each service declares the topics it owns (ingest: {@link #RAW} and {@link #SUBSCRIPTIONS};
- * enrich: {@link #ENRICHED} and {@link #RAW_DLT}; publish: {@link #ENRICHED_DLT}, {@link #ALERTS},
+ * enrich: {@link #ENRICHED}, {@link #STORIES}, {@link #DUPLICATES} and {@link #RAW_DLT}; publish: {@link #ENRICHED_DLT}, {@link #ALERTS},
  * {@link #WEBHOOKS}, {@link #WEBHOOKS_DLT} and the subscribers' own topics); the names can be
  * changed in each service's configuration. The subscription and alert topics are keyed by
  * subscription id instead.
@@ -37,6 +37,12 @@ public final class Topics {
      * changes (compacted: the latest state of every story).
      */
     public static final String STORIES = "news.stories";
+
+    /**
+     * {@link DuplicateCorrection} records, keyed by article id, written by the enrich service when
+     * an article already published turns out to be a copy of one published before it (compacted).
+     */
+    public static final String DUPLICATES = "news.duplicates";
 
     /** {@link ArticleAlert} records, keyed by subscription id, written by the publish service. */
     public static final String ALERTS = "news.alerts";

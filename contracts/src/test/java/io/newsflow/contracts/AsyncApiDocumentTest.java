@@ -38,7 +38,8 @@ class AsyncApiDocumentTest {
             "article-alert.v1.schema.json", List.of(EventSchemaTest.alert(), EventSchemaTest.bareAlert()),
             "subscription.v1.schema.json",
             List.of(EventSchemaTest.subscription(), EventSchemaTest.sliceSubscription()),
-            "story.v1.schema.json", List.of(EventSchemaTest.story(), EventSchemaTest.mergedStory()));
+            "story.v1.schema.json", List.of(EventSchemaTest.story(), EventSchemaTest.mergedStory()),
+            "duplicate-correction.v1.schema.json", List.of(EventSchemaTest.correction()));
 
     private static final JsonNode DOC = read();
 
@@ -165,14 +166,15 @@ class AsyncApiDocumentTest {
             files.add(file);
         }
         assertThat(files).containsExactlyInAnyOrder("article-received.v1.schema.json", "article-enriched.v1.schema.json",
-                "article-alert.v1.schema.json", "subscription.v1.schema.json", "story.v1.schema.json", CLOUDEVENTS_HEADERS,
+                "article-alert.v1.schema.json", "subscription.v1.schema.json", "story.v1.schema.json", "duplicate-correction.v1.schema.json",
+                CLOUDEVENTS_HEADERS,
                 DEAD_LETTER_HEADERS);
     }
 
     @Test
     void everyEventTypeIsSomeMessagesType() {
         List<String> types = constants(CloudEvents.class, value -> value.startsWith("io.newsflow."));
-        assertThat(types).hasSize(5);
+        assertThat(types).hasSize(6);
         Set<String> used = new TreeSet<>();
         for (JsonNode message : messages().values()) {
             used.addAll(ceTypes(message.path("headers")));
@@ -262,7 +264,7 @@ class AsyncApiDocumentTest {
             assertThat(EventSchemaTest.errors(CLOUDEVENTS_HEADERS, headers)).as(entry.getKey()).isEmpty();
             checked++;
         }
-        assertThat(checked).isEqualTo(5);
+        assertThat(checked).isEqualTo(6);
 
         ObjectNode badAlert = EventSchemaTest.json(EventSchemaTest.alert()).put("subscriptionId", "not-an-id");
         assertThat(EventSchemaTest.errors("article-alert.v1.schema.json", badAlert)).isNotEmpty();

@@ -94,6 +94,13 @@ class EventSchemaTest {
                 Instant.parse("2024-06-03T11:00:02Z"));
     }
 
+    /** A copy published first, corrected when its original (published earlier, posted later) came in. */
+    static DuplicateCorrection correction() {
+        return new DuplicateCorrection(DuplicateCorrection.SCHEMA_VERSION, "0123456789abcdef0123456789abcdef",
+                new ArticleEnriched.DuplicateOf("fedcba9876543210fedcba9876543210", 0.83),
+                Instant.parse("2024-06-03T11:00:02Z"));
+    }
+
     /** An alert for a subscription of filters only, about an article posted as text without a URL. */
     static ArticleAlert bareAlert() {
         return new ArticleAlert(ArticleAlert.SCHEMA_VERSION, sliceSubscription().id(), sliceSubscription().name(),
@@ -109,6 +116,21 @@ class EventSchemaTest {
     @Test
     void articleEnrichedMatchesItsSchema() {
         assertThat(errors("article-enriched.v1.schema.json", json(enriched()))).isEmpty();
+    }
+
+    @Test
+    void duplicateCorrectionsMatchTheirSchemaAndBrokenOnesAreRefused() {
+        assertThat(errors("duplicate-correction.v1.schema.json", json(correction()))).isEmpty();
+        assertThat(correction().contractViolations(correction().id())).isEmpty();
+        ObjectNode node = json(correction());
+        node.remove("duplicateOf");
+        node.put("id", "not-an-id");
+        assertThat(errors("duplicate-correction.v1.schema.json", node)).hasSize(2);
+        var self = new DuplicateCorrection(1, "a", new ArticleEnriched.DuplicateOf("a", 1), Instant.EPOCH);
+        assertThat(self.contractViolations("b")).containsExactly("id a is not the key b",
+                "an article cannot be a copy of itself");
+        assertThat(new DuplicateCorrection(2, null, null, null).contractViolations(null))
+                .containsExactly("schemaVersion 2 is not 1", "no id", "no duplicateOf.id");
     }
 
     @Test
@@ -228,7 +250,8 @@ class EventSchemaTest {
         JsonNode schema = readSchema("cloudevents-headers.v1.schema.json");
         assertThat(schema.get("properties").get(CloudEvents.TYPE_HEADER).get("enum").valueStream()
                 .map(JsonNode::asString).toList()).containsExactlyInAnyOrder(CloudEvents.ARTICLE_RECEIVED,
-                        CloudEvents.ARTICLE_ENRICHED, CloudEvents.ARTICLE_ALERT, CloudEvents.SUBSCRIPTION, CloudEvents.STORY);
+                        CloudEvents.ARTICLE_ENRICHED, CloudEvents.ARTICLE_ALERT, CloudEvents.SUBSCRIPTION, CloudEvents.STORY,
+                        CloudEvents.DUPLICATE_CORRECTION);
         for (String header : List.of(CloudEvents.SPEC_VERSION_HEADER, CloudEvents.ID_HEADER, CloudEvents.SOURCE_HEADER,
                 CloudEvents.TYPE_HEADER, CloudEvents.TIME_HEADER, CloudEvents.SUBJECT_HEADER,
                 CloudEvents.CONTENT_TYPE_HEADER, CloudEvents.SCHEMA_VERSION_HEADER)) {

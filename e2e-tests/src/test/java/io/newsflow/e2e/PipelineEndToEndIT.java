@@ -174,6 +174,53 @@ class PipelineEndToEndIT {
         assertThat(storyDocument.path("label").asString()).isNotBlank();
     }
 
+    /**
+     * An original posted after its copies (published first, posted last): the copy that was
+     * taken for the original and the copy that pointed at it are corrected in the index to name
+     * the late original, which counts both.
+     */
+    @Test
+    void aLateOriginalCorrectsTheCopiesIndexedBeforeIt() throws Exception {
+        String p1 = "Heavy rain flooded the old town overnight, forcing the evacuation of two care homes and "
+                + "closing the main railway line to the coast until at least Thursday, officials said.";
+        String p2 = "The river rose by more than three metres in twelve hours, breaching a flood wall that had "
+                + "been reinforced only last year at a cost of several million euros to the regional government.";
+        String p3 = "Volunteers filled sandbags through the night in the market square, while fire crews pumped "
+                + "water out of cellars and rescued a driver whose car had been swept off a bridge.";
+        String p4 = "Forecasters said the rain would ease by the afternoon but warned that rivers downstream "
+                + "would keep rising for another day as water drained from the hills to the north.";
+        String p5 = "The mayor asked residents to avoid the riverbank and to check on elderly neighbours, and "
+                + "said the town hall would stay open overnight as a shelter for anyone who needed it.";
+        String wire = String.join("\n\n", p1, p2, p3, p4, p5);
+        String firstCopy = postText("https://courier.example.com/floods-old-town", "Example Courier",
+                "Floods hit old town", "2024-09-10T09:00:00Z", "(Example Wire) - " + wire
+                        + "\n\nCopyright Example Wire.");
+        JsonNode first = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> getDocument(firstCopy), doc -> doc != null);
+        assertThat(first.has("duplicateOf")).as("nothing earlier is known yet").isFalse();
+        String secondCopy = postText("https://gazette.example.net/news/flood-evacuation", "Example Gazette",
+                "Care homes evacuated as river rises", "2024-09-10T09:30:00Z",
+                String.join("\n\n", p1, p2, p3, p4) + "\n\n(Reporting by Example Wire)");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> getDocument(secondCopy), doc -> doc.path("duplicateOf").path("id").asString()
+                        .equals(firstCopy));
+
+        String original = postText("https://wire.example.org/2024/09/10/floods", "Example Wire",
+                "Floods force evacuations in old town", "2024-09-10T07:45:00Z", "RIVERTON - " + wire);
+
+        for (String copy : List.of(firstCopy, secondCopy)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                    .untilAsserted(() -> assertThat(getDocument(copy).path("duplicateOf").path("id").asString())
+                            .as(copy).isEqualTo(original));
+        }
+        assertThat(getDocument(original).has("duplicateOf")).isFalse();
+        assertThat(getDocument(firstCopy).path("duplicateOf").path("similarity").asDouble()).isBetween(0.5, 1.0);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> getDocument(original), doc -> doc.path("copies").path("count").asInt() == 2);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> getDocument(firstCopy), doc -> doc.path("copies").path("count").asInt(0) == 0);
+    }
+
     private String postText(String url, String source, String title, String publishedAt, String text)
             throws Exception {
         String body = json.writeValueAsString(Map.of("url", url, "source", source, "title", title,

@@ -92,6 +92,8 @@ public record EnrichProperties(
     /**
      * Near-copy detection ({@code duplicateOf}).
      *
+     * @param topic       where corrections of articles already published go (a late original),
+     *                    declared (compacted) by this service
      * @param index       where signatures and band keys are kept
      * @param window      how far apart in time two copies may be; older entries are deleted
      * @param threshold   estimated Jaccard similarity of the bodies' word 3-grams from which an
@@ -100,6 +102,7 @@ public record EnrichProperties(
      * @param expireEvery how often entries past the window are deleted
      */
     public record DuplicatesProperties(
+            @DefaultValue(Topics.DUPLICATES) String topic,
             @DefaultValue("news-duplicates") String index,
             @DefaultValue("7d") Duration window,
             @DefaultValue("0.5") double threshold,

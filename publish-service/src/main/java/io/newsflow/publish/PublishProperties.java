@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      connection refused): the batch is retried as a whole, which is harmless
  *                      because every write is versioned by revision
  * @param subscriptions where saved searches are read from and where their matches go
+ * @param duplicates    corrections of {@code duplicateOf} applied to the index
  */
 @ConfigurationProperties("newsflow.publish")
 public record PublishProperties(
@@ -26,7 +27,25 @@ public record PublishProperties(
         @DefaultValue ElasticsearchProperties elasticsearch,
         @DefaultValue IndexProperties index,
         @DefaultValue RetryProperties retry,
-        @DefaultValue SubscriptionProperties subscriptions) {
+        @DefaultValue SubscriptionProperties subscriptions,
+        @DefaultValue DuplicatesProperties duplicates) {
+
+    /**
+     * Corrections of {@code duplicateOf} ({@value Topics#DUPLICATES}, written by enrich when a
+     * late original arrives), read in a consumer group of their own.
+     *
+     * @param topic          the corrections topic (owned by enrich)
+     * @param group          the consumer group
+     * @param waitForArticle how long a correction whose article is not in the index yet is
+     *                       retried (the article may still be on its way through
+     *                       {@code news.enriched}) before it is dead-lettered as
+     *                       {@code article-not-indexed}
+     */
+    public record DuplicatesProperties(
+            @DefaultValue(Topics.DUPLICATES) String topic,
+            @DefaultValue("publish-service-duplicates") String group,
+            @DefaultValue("5m") Duration waitForArticle) {
+    }
 
     /**
      * @param name       topic name

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.duplicates;
 
 import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.DuplicateCorrection;
 import io.newsflow.enrich.fingerprints.MinHasher;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,12 @@ import java.util.Set;
  * processed at once on different partitions from both missing each other: of two such writes, the
  * later one's read sees the earlier one. Candidates whose estimated similarity reaches the
  * threshold, within the window, are copies; the article points at the earliest of them and of the
- * originals they point at. An article earlier than the original its copies point at becomes their
- * original for every later lookup (its copies' stored entries are re-pointed); records already
- * written are not rewritten.
+ * originals they point at. An article earlier than the original its copies point at (a late
+ * original: published first, posted last) becomes their original: its copies' stored entries and
+ * their former original's are re-pointed, so later lookups follow it, and each of them that was
+ * published already gets a {@link DuplicateCorrection} (the publish service applies it to the
+ * index, and re-points that former original's other copies there). That is how copies of one text
+ * posted out of order, or at once on different partitions, end with one original.
  *
  * <p>Cost per article: a fixed number of keys written and read, whatever the number stored.
  */
@@ -97,6 +101,8 @@ public final class DuplicateLinker {
     public record Settings(Duration window, double threshold, int minWords) {
     }
 
+    /** How many re-pointed originals a lookup follows (a chain longer than this is not expected). */
+    private static final int MAX_HOPS = 3;
     private static final Comparator<Entry> EARLIEST = Comparator.comparingLong(Entry::at).thenComparing(Entry::id);
 
     private final Store store;
@@ -108,8 +114,18 @@ public final class DuplicateLinker {
         this.settings = settings;
     }
 
-    /** The batch with {@code duplicateOf} set on each copy, in the same order. */
-    public List<ArticleEnriched> link(List<ArticleEnriched> batch) {
+    /**
+     * What linking a batch gave.
+     *
+     * @param articles    the batch with {@code duplicateOf} set on each copy, in the same order
+     * @param corrections articles of earlier batches that turned out to be copies of one in this
+     *                    batch (their published records name another original, or none)
+     */
+    public record Linked(List<ArticleEnriched> articles, List<DuplicateCorrection> corrections) {
+    }
+
+    /** Links the batch: each copy marked, earlier articles it turns out to be the original of corrected. */
+    public Linked link(List<ArticleEnriched> batch) {
         Map<String, Registration> mine = new HashMap<>();
         Map<String, MinHasher.Signature> signatures = new HashMap<>();
         Map<String, String> exactKeys = new HashMap<>();
@@ -121,7 +137,7 @@ public final class DuplicateLinker {
             }
         }
         if (signatures.isEmpty()) {
-            return batch;
+            return new Linked(batch, List.of());
         }
         // a verbatim copy of a known article is found by its one exact key: it claims no bands
         Map<String, String> exactHolders = store.holders(exactKeys.values());
@@ -154,7 +170,7 @@ public final class DuplicateLinker {
             }
         }
         if (candidates.isEmpty()) {
-            return batch;
+            return new Linked(batch, List.of());
         }
         Map<String, Entry> known = entries(candidates.values().stream().flatMap(Set::stream).toList(), mine);
         Map<String, ArticleEnriched.DuplicateOf> found = new HashMap<>();
@@ -175,15 +191,14 @@ public final class DuplicateLinker {
             }
             Entry earliest = self;
             for (Entry copy : copies) {
-                Entry root = known.getOrDefault(copy.rootId(), new Entry(copy.rootId(), copy.rootAt(), null, null, 0));
-                earliest = min(earliest, min(copy, root));
+                earliest = min(earliest, min(copy, root(copy, known)));
             }
             if (earliest == self) {
                 for (Entry copy : copies) { // this one came late but is earlier: it is their original now
-                    if (!copy.rootId().equals(self.id())) {
+                    Entry formerRoot = root(copy, known);
+                    if (!formerRoot.id().equals(self.id())) {
                         repointed.put(copy.id(), copy.pointingAt(self));
-                        Entry formerRoot = known.get(copy.rootId());
-                        if (formerRoot != null && formerRoot != copy) {
+                        if (formerRoot != copy && formerRoot.signature() != null) {
                             repointed.put(formerRoot.id(), formerRoot.pointingAt(self));
                         }
                     }
@@ -201,10 +216,47 @@ public final class DuplicateLinker {
         if (!repointed.isEmpty()) {
             store.repoint(repointed);
         }
+        List<DuplicateCorrection> corrections = corrections(repointed, mine.keySet(), known);
         if (found.isEmpty()) {
-            return batch;
+            return new Linked(batch, corrections);
         }
-        return batch.stream().map(a -> found.containsKey(a.id()) ? a.withDuplicateOf(found.get(a.id())) : a).toList();
+        return new Linked(batch.stream().map(a -> found.containsKey(a.id()) ? a.withDuplicateOf(found.get(a.id())) : a)
+                .toList(), corrections);
+    }
+
+    /**
+     * The re-pointed entries of articles published in earlier batches (this batch's own records
+     * carry their {@code duplicateOf} already), as corrections naming their new original.
+     */
+    private List<DuplicateCorrection> corrections(Map<String, Entry> repointed, Set<String> thisBatch,
+            Map<String, Entry> known) {
+        List<DuplicateCorrection> corrections = new ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        repointed.values().stream().filter(e -> !thisBatch.contains(e.id())).sorted(EARLIEST).forEach(entry -> {
+            Entry original = known.get(entry.original());
+            double similarity = original != null && original.signature() != null ? entry.similarity(original)
+                    : settings.threshold();
+            corrections.add(new DuplicateCorrection(DuplicateCorrection.SCHEMA_VERSION, entry.id(),
+                    new ArticleEnriched.DuplicateOf(entry.original(), round(similarity)), now));
+        });
+        return corrections;
+    }
+
+    /**
+     * The original an entry leads to, following re-pointed originals a few hops (an original that
+     * turned out to be a copy of a late original points on to it); a stand-in without signature
+     * when the last one is not loaded.
+     */
+    private static Entry root(Entry entry, Map<String, Entry> known) {
+        Entry at = entry;
+        for (int hop = 0; hop < MAX_HOPS && at.original() != null; hop++) {
+            Entry next = known.get(at.original());
+            if (next == null) {
+                return new Entry(at.original(), at.originalAt(), null, null, 0);
+            }
+            at = next;
+        }
+        return at;
     }
 
     /** The candidates' entries and the entries of the originals they point at, this batch's own included. */
@@ -214,10 +266,13 @@ public final class DuplicateLinker {
         Set<String> missing = new HashSet<>(ids);
         missing.removeAll(known.keySet());
         known.putAll(store.entries(missing));
-        Set<String> roots = new HashSet<>();
-        known.values().forEach(e -> roots.add(e.rootId()));
-        roots.removeAll(known.keySet());
-        if (!roots.isEmpty()) {
+        for (int hop = 0; hop < MAX_HOPS; hop++) {
+            Set<String> roots = new HashSet<>();
+            known.values().forEach(e -> roots.add(e.rootId()));
+            roots.removeAll(known.keySet());
+            if (roots.isEmpty()) {
+                break;
+            }
             known.putAll(store.entries(roots));
         }
         return known;

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.linking;
 
 import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.DuplicateCorrection;
 import io.newsflow.contracts.Story;
 import java.util.List;
 
@@ -13,15 +14,18 @@ import java.util.List;
 @FunctionalInterface
 public interface Linking {
 
-    /** The poll's articles, linked, in the same order, and the stories they changed. */
+    /**
+     * The poll's articles, linked, in the same order; the stories they changed; and the articles
+     * of earlier polls they turned out to be the original of.
+     */
     Linked link(List<ArticleEnriched> articles);
 
     /** The result of linking a poll. */
-    record Linked(List<ArticleEnriched> articles, List<Story> stories) {
+    record Linked(List<ArticleEnriched> articles, List<Story> stories, List<DuplicateCorrection> corrections) {
     }
 
     /** No memory: the articles as they are, no stories (offline enrichment, or no store configured). */
     static Linking none() {
-        return articles -> new Linked(articles, List.of());
+        return articles -> new Linked(articles, List.of(), List.of());
     }
 }

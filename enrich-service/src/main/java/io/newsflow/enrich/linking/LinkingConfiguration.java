@@ -85,7 +85,8 @@ public class LinkingConfiguration {
                         + "threshold {})", duplicates.index(), duplicates.window(), duplicates.threshold(), stories.index(),
                 stories.window(), stories.threshold());
         return new Resources(client, expiry, articles -> {
-            List<ArticleEnriched> linked = linker.link(articles);
+            DuplicateLinker.Linked copies = linker.link(articles);
+            List<ArticleEnriched> linked = copies.articles();
             Set<String> originals = new HashSet<>();
             linked.forEach(a -> {
                 if (a.duplicateOf() != null) {
@@ -96,7 +97,7 @@ public class LinkingConfiguration {
             Map<String, String> storyByArticle = new HashMap<>();
             clustered.articles().forEach(a -> storyByArticle.put(a.id(), a.story().id()));
             duplicateStore.recordStories(storyByArticle);
-            return new Linking.Linked(clustered.articles(), clustered.stories());
+            return new Linking.Linked(clustered.articles(), clustered.stories(), copies.corrections());
         });
     }
 

@@ -3,6 +3,7 @@ package io.newsflow.enrich.stream;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.DeadLetterReason;
+import io.newsflow.contracts.DuplicateCorrection;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Story;
 import io.newsflow.enrich.linking.Linking;
@@ -85,8 +86,11 @@ final class RawArticleHandler {
         }
     }
 
-    /** The poll's outcomes (one per enriched article, in order) and the stories to write with them. */
-    record Finished(List<Outcome> outcomes, List<Story> stories) {
+    /**
+     * The poll's outcomes (one per enriched article, in order), and the stories and duplicate
+     * corrections to write with them.
+     */
+    record Finished(List<Outcome> outcomes, List<Story> stories, List<DuplicateCorrection> corrections) {
     }
 
     /** Decisions for the records of one poll, in order. */
@@ -154,12 +158,12 @@ final class RawArticleHandler {
         /**
          * The poll's enriched articles linked to earlier ones and serialised: for each, in order,
          * a {@link Outcome.Write} or, when too large for the broker, a {@link Outcome.DeadLetter};
-         * and the stories the poll changed, to write with them. A failure of the linking (its
+         * and the stories the poll changed and the corrections it made, to write with them. A failure of the linking (its
          * store unreachable) is thrown: the poll is retried.
          */
         Finished finish(List<Outcome.Enriched> enriched) {
             if (enriched.isEmpty()) {
-                return new Finished(List.of(), List.of());
+                return new Finished(List.of(), List.of(), List.of());
             }
             Linking.Linked linked = linking.link(enriched.stream().map(Outcome.Enriched::article).toList());
             List<Outcome> outcomes = new ArrayList<>(enriched.size());
@@ -173,7 +177,7 @@ final class RawArticleHandler {
                     outcomes.add(new Outcome.Write(enriched.get(i).post(), json));
                 }
             }
-            return new Finished(outcomes, linked.stories());
+            return new Finished(outcomes, linked.stories(), linked.corrections());
         }
 
         private boolean isOlder(RepostFilter.Post post, RepostFilter.Post earlier) {

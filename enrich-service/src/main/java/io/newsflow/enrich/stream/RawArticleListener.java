@@ -9,6 +9,7 @@ import io.newsflow.contracts.CloudEvents;
 import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Revisions;
+import io.newsflow.contracts.DuplicateCorrection;
 import io.newsflow.contracts.Story;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.kafka.DeadLetterException;
@@ -115,6 +116,9 @@ class RawArticleListener {
         for (Story story : done.stories()) { // in the poll's transaction, with the articles that changed them
             stories.add(this.enriched.send(storyRecord(story)));
         }
+        for (DuplicateCorrection correction : done.corrections()) {
+            stories.add(this.enriched.send(correctionRecord(correction)));
+        }
         for (int k = 0; k < finished.size(); k++) {
             Enriched enriched = enrichedRecords.get(k);
             if (finished.get(k) instanceof RawArticleHandler.Outcome.Write write) {
@@ -138,13 +142,22 @@ class RawArticleListener {
         return record;
     }
 
-    /** The stories' records must be acknowledged too before the poll commits; else it is retried. */
+    private ProducerRecord<String, byte[]> correctionRecord(DuplicateCorrection correction) {
+        var record = new ProducerRecord<String, byte[]>(properties.duplicates().topic(), correction.id(),
+                EventJson.mapper().writeValueAsBytes(correction));
+        EventHeaders.write(record.headers(), CloudEvents.DUPLICATE_CORRECTION, correction.id() + ">"
+                        + correction.duplicateOf().id(), SERVICE, correction.correctedAt(), correction.id(),
+                DuplicateCorrection.SCHEMA_VERSION);
+        return record;
+    }
+
+    /** The stories' and corrections' records must be acknowledged too before the poll commits; else it is retried. */
     private void awaitStories(List<CompletableFuture<?>> stories) throws InterruptedException {
         try {
             CompletableFuture.allOf(stories.toArray(CompletableFuture[]::new))
                     .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new BatchListenerFailedException("A story record was not acknowledged", e, 0);
+            throw new BatchListenerFailedException("A story or correction record was not acknowledged", e, 0);
         }
     }
 

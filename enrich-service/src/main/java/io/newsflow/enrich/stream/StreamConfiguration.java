@@ -73,6 +73,14 @@ class StreamConfiguration {
                 .replicas(output.replicas()).config("cleanup.policy", "compact").build();
     }
 
+    /** Compacted: the latest correction of every article that turned out to be a copy of a late original. */
+    @Bean
+    NewTopic duplicateCorrectionsTopic(EnrichProperties properties) {
+        var output = properties.output();
+        return TopicBuilder.name(properties.duplicates().topic()).partitions(output.partitions())
+                .replicas(output.replicas()).config("cleanup.policy", "compact").build();
+    }
+
     @Bean
     NewTopic rawDeadLetterTopic(EnrichProperties properties, KafkaProperties kafka) {
         var topic = properties.deadLetter();

@@ -49,8 +49,8 @@ class DuplicateLinkerTest {
                 + "A survey of first-time buyers found most now expect to wait at least another year.",
                 T0.plusSeconds(1800));
 
-        assertThat(linker.link(List.of(original))).extracting(ArticleEnriched::duplicateOf).containsOnlyNulls();
-        List<ArticleEnriched> later = linker.link(List.of(creditedCopy, datelinedCopy, sharesAQuote));
+        assertThat(linker.link(List.of(original)).articles()).extracting(ArticleEnriched::duplicateOf).containsOnlyNulls();
+        List<ArticleEnriched> later = linker.link(List.of(creditedCopy, datelinedCopy, sharesAQuote)).articles();
 
         assertThat(later.get(0).duplicateOf().id()).isEqualTo("orig");
         assertThat(later.get(0).duplicateOf().similarity()).isBetween(0.6, 1.0);
@@ -64,7 +64,7 @@ class DuplicateLinkerTest {
         ArticleEnriched early = article("early", WIRE, T0);
         ArticleEnriched middle = article("middle", "PARIS - " + WIRE, T0.plusSeconds(60));
 
-        List<ArticleEnriched> linked = linker.link(List.of(late, early, middle));
+        List<ArticleEnriched> linked = linker.link(List.of(late, early, middle)).articles();
 
         assertThat(linked.get(1).duplicateOf()).isNull();
         assertThat(linked.get(0).duplicateOf().id()).isEqualTo("early");
@@ -73,43 +73,75 @@ class DuplicateLinkerTest {
 
     @Test
     void anEarlierCopyArrivingLateBecomesTheOriginalOfLaterLookups() {
-        linker.link(List.of(article("first-seen", WIRE, T0.plusSeconds(3600))));
-        List<ArticleEnriched> earlier = linker.link(List.of(article("published-earlier", "ROME - " + WIRE, T0)));
+        linker.link(List.of(article("first-seen", WIRE, T0.plusSeconds(3600)))).articles();
+        List<ArticleEnriched> earlier = linker.link(List.of(article("published-earlier", "ROME - " + WIRE, T0))).articles();
         assertThat(earlier.get(0).duplicateOf()).as("it is the earliest copy").isNull();
 
         List<ArticleEnriched> third = linker.link(List.of(article("third", WIRE + "\n\nAll rights reserved.",
-                T0.plusSeconds(7200))));
+                T0.plusSeconds(7200)))).articles();
 
         assertThat(third.get(0).duplicateOf().id()).isEqualTo("published-earlier");
         assertThat(store.entries.get("first-seen").original()).isEqualTo("published-earlier");
     }
 
     @Test
+    void aLateOriginalCorrectsTheCopiesPublishedBeforeItAndLaterCopiesFollowIt() {
+        linker.link(List.of(article("first-seen", WIRE, T0.plusSeconds(3600))));
+        var copyOfIt = linker.link(List.of(article("copy", WIRE + "\n\nCredit: Wire.", T0.plusSeconds(5400))));
+        assertThat(copyOfIt.articles().get(0).duplicateOf().id()).isEqualTo("first-seen");
+        assertThat(copyOfIt.corrections()).isEmpty();
+
+        var late = linker.link(List.of(article("published-earlier", "ROME - " + WIRE, T0)));
+
+        assertThat(late.articles().get(0).duplicateOf()).isNull();
+        // its copies follow it: applying a correction re-points the articles naming the corrected one
+        assertThat(late.corrections()).extracting(c -> c.id() + ">" + c.duplicateOf().id())
+                .containsExactly("first-seen>published-earlier");
+        assertThat(late.corrections()).allSatisfy(c -> {
+            assertThat(c.duplicateOf().similarity()).isBetween(0.5, 1.0);
+            assertThat(c.contractViolations(c.id())).isEmpty();
+        });
+
+        // a new copy whose bands the former original holds is led on to the late original
+        var next = linker.link(List.of(article("next", WIRE + "\n\nAll rights reserved.", T0.plusSeconds(9000))));
+        assertThat(next.articles().get(0).duplicateOf().id()).isEqualTo("published-earlier");
+        assertThat(next.corrections()).isEmpty();
+    }
+
+    @Test
+    void copiesInOnePollCorrectNothing() {
+        var linked = linker.link(List.of(article("late", WIRE + "\n\nCredit: Wire.", T0.plusSeconds(60)),
+                article("early", WIRE, T0)));
+        assertThat(linked.articles().get(0).duplicateOf().id()).isEqualTo("early");
+        assertThat(linked.corrections()).as("both records of the poll are right already").isEmpty();
+    }
+
+    @Test
     void copiesFurtherApartThanTheWindowAndShortBodiesAreNotLinked() {
-        linker.link(List.of(article("old", WIRE, T0)));
-        assertThat(linker.link(List.of(article("much-later", WIRE, T0.plus(Duration.ofDays(8))))).get(0).duplicateOf())
+        linker.link(List.of(article("old", WIRE, T0))).articles();
+        assertThat(linker.link(List.of(article("much-later", WIRE, T0.plus(Duration.ofDays(8))))).articles().get(0).duplicateOf())
                 .isNull();
 
         String brief = "Rates rise by a quarter point, the bank said on Thursday.";
-        linker.link(List.of(article("brief-1", brief, T0)));
-        assertThat(linker.link(List.of(article("brief-2", brief, T0.plusSeconds(5)))).get(0).duplicateOf()).isNull();
+        linker.link(List.of(article("brief-1", brief, T0))).articles();
+        assertThat(linker.link(List.of(article("brief-2", brief, T0.plusSeconds(5)))).articles().get(0).duplicateOf()).isNull();
         assertThat(store.entries).doesNotContainKey("brief-1");
     }
 
     @Test
     void anExactCopyHasSimilarityOne() {
-        linker.link(List.of(article("a", WIRE, T0)));
-        ArticleEnriched.DuplicateOf duplicateOf = linker.link(List.of(article("b", WIRE, T0.plusSeconds(1)))).get(0)
+        linker.link(List.of(article("a", WIRE, T0))).articles();
+        ArticleEnriched.DuplicateOf duplicateOf = linker.link(List.of(article("b", WIRE, T0.plusSeconds(1)))).articles().get(0)
                 .duplicateOf();
         assertThat(duplicateOf).isEqualTo(new ArticleEnriched.DuplicateOf("a", 1.0));
     }
 
     @Test
     void aVerbatimCopyIsFoundByItsExactKeyAndClaimsNoBands() {
-        linker.link(List.of(article("a", WIRE, T0)));
+        linker.link(List.of(article("a", WIRE, T0))).articles();
         int claims = store.claims.size();
 
-        ArticleEnriched.DuplicateOf duplicateOf = linker.link(List.of(article("b", WIRE, T0.plusSeconds(60)))).get(0)
+        ArticleEnriched.DuplicateOf duplicateOf = linker.link(List.of(article("b", WIRE, T0.plusSeconds(60)))).articles().get(0)
                 .duplicateOf();
 
         assertThat(duplicateOf).isEqualTo(new ArticleEnriched.DuplicateOf("a", 1.0));

@@ -85,8 +85,8 @@ class ElasticsearchDuplicateStoreIT {
         ArticleEnriched copy = DuplicateLinkerTest.article("copy", "BERLIN - " + DuplicateLinkerTest.WIRE
                 + "\n\n(Editing by Someone)", NOW.plusSeconds(60));
 
-        assertThat(linker.link(List.of(original)).get(0).duplicateOf()).isNull();
-        assertThat(linker.link(List.of(copy)).get(0).duplicateOf().id()).isEqualTo("orig");
+        assertThat(linker.link(List.of(original)).articles().get(0).duplicateOf()).isNull();
+        assertThat(linker.link(List.of(copy)).articles().get(0).duplicateOf().id()).isEqualTo("orig");
     }
 
     @Test

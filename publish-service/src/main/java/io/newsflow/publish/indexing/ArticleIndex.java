@@ -9,7 +9,9 @@ import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.DuplicateCorrection;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.publish.PublishProperties.IndexProperties;
 import java.io.IOException;
@@ -45,6 +47,8 @@ public final class ArticleIndex {
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
     private static final String MAPPINGS = "/elasticsearch/news-articles-mappings.json";
     private static final String LANGUAGE_ANALYZER = "english";
+    /** Copies of a corrected article re-pointed at its new original, at most (one search page). */
+    static final int MAX_REPOINTED = 10_000;
 
     private final ElasticsearchClient client;
     private final IndexProperties properties;
@@ -194,10 +198,14 @@ public final class ArticleIndex {
      * one aggregation and one bulk of partial updates. The count is read from the index, never
      * incremented, so running this again, late, or for an article twice is harmless.
      *
+     * @param ids          articles whose counts may have changed
+     * @param mayHaveNone  those of them that may have lost their last copy (a correction
+     *                     re-pointed them): set to 0 when they have none; the others are only
+     *                     looked at when they have copies, which spares a read of every article
      * @return the ids that have copies but are not in the index (yet): to count again later
      * @throws IOException when the cluster could not be reached or refused an update
      */
-    public Set<String> recountCopies(Collection<String> ids) throws IOException {
+    public Set<String> recountCopies(Collection<String> ids, Set<String> mayHaveNone) throws IOException {
         if (ids.isEmpty()) {
             return Set.of();
         }
@@ -208,6 +216,7 @@ public final class ArticleIndex {
         Map<String, Long> copies = new LinkedHashMap<>();
         counts.aggregations().get("originals").sterms().buckets().array()
                 .forEach(b -> copies.put(b.key().stringValue(), b.docCount()));
+        ids.stream().filter(mayHaveNone::contains).forEach(id -> copies.putIfAbsent(id, 0L));
         if (copies.isEmpty()) {
             return Set.of();
         }
@@ -217,13 +226,16 @@ public final class ArticleIndex {
         List<BulkOperation> updates = new ArrayList<>();
         for (var item : current.docs()) {
             if (!item.isResult() || !item.result().found()) {
-                missing.add(item.isResult() ? item.result().id() : item.failure().id());
+                String id = item.isResult() ? item.result().id() : item.failure().id();
+                if (copies.get(id) > 0) {
+                    missing.add(id);
+                }
                 continue;
             }
             var doc = item.result();
             long count = copies.get(doc.id());
             long known = doc.source() == null ? -1 : doc.source().path("copies").path("count").asLong(-1);
-            if (known != count) {
+            if (known != count && !(count == 0 && known <= 0)) {
                 updates.add(BulkOperation.of(op -> op.update(u -> u.index(target).id(doc.id()).retryOnConflict(3)
                         .action(a -> a.doc(Map.of("copies", Map.of("count", count)))))));
             }
@@ -240,6 +252,56 @@ public final class ArticleIndex {
             }
         }
         return missing;
+    }
+
+    /**
+     * Applies a {@link DuplicateCorrection}: the article names its new original, and the copies
+     * that named the article as their original name the new one instead (their similarity stays
+     * the one measured against the article: the new original is a near-copy of it). Partial
+     * updates, like the copy counts: each adds one to a document's version, while the revisions
+     * of two posts of an article are thousands apart, so a later post still replaces it. The
+     * index is refreshed first so that copies written a moment ago are found; corrections are
+     * rare (a late original), so this costs little.
+     *
+     * @return false if the article is not in the index (not yet, or no more)
+     * @throws IOException when the cluster could not be reached or refused an update
+     */
+    public boolean correct(DuplicateCorrection correction) throws IOException {
+        String original = correction.duplicateOf().id();
+        try {
+            client.update(u -> u.index(target).id(correction.id()).retryOnConflict(3)
+                    .doc(Map.of("duplicateOf", Map.of("id", original,
+                            "similarity", correction.duplicateOf().similarity()))), JsonNode.class);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+        client.indices().refresh(r -> r.index(target));
+        var copies = client.search(s -> s.index(target).size(MAX_REPOINTED).source(src -> src.fetch(false))
+                .query(q -> q.term(t -> t.field("duplicateOf.id").value(correction.id()))), Void.class);
+        List<BulkOperation> updates = new ArrayList<>();
+        for (var hit : copies.hits().hits()) {
+            if (!hit.id().equals(original)) {
+                updates.add(BulkOperation.of(op -> op.update(up -> up.index(target).id(hit.id()).retryOnConflict(3)
+                        .action(a -> a.doc(Map.of("duplicateOf", Map.of("id", original)))))));
+            }
+        }
+        if (!updates.isEmpty()) {
+            BulkResponse response = client.bulk(b -> b.operations(updates));
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null && item.status() != 404) {
+                    throw new IOException("re-pointing the copy " + item.id() + ": " + item.status() + " "
+                            + item.error().type() + ": " + item.error().reason());
+                }
+            }
+        }
+        if (copies.hits().total() != null && copies.hits().total().value() > MAX_REPOINTED) {
+            log.warn("{} has {} copies; {} were re-pointed to {}", correction.id(), copies.hits().total().value(),
+                    MAX_REPOINTED, original);
+        }
+        return true;
     }
 
     /** The concrete index the alias writes to, or null if there is no alias yet. */

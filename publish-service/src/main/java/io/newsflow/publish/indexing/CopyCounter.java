@@ -31,6 +31,8 @@ public final class CopyCounter implements AutoCloseable {
     private final ArticleIndex index;
     /** Ids to count in the next round, with the rounds they have left. */
     private final Map<String, Integer> pending = new ConcurrentHashMap<>();
+    /** Those of them that may have lost their last copy (see {@link #noteLost}). */
+    private final Set<String> lost = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService rounds;
 
     CopyCounter(ArticleIndex index, Duration every) {
@@ -48,6 +50,15 @@ public final class CopyCounter implements AutoCloseable {
         ids.forEach(id -> pending.put(id, ATTEMPTS));
     }
 
+    /**
+     * These articles may have lost copies, maybe all of them: a correction re-pointed their
+     * copies at a late original. Counted like the others, and set to 0 when none is left.
+     */
+    void noteLost(Set<String> ids) {
+        lost.addAll(ids);
+        note(ids);
+    }
+
     /** One round: counts what was noted and updates the counts that differ. */
     void round() {
         Map<String, Integer> taken = new java.util.HashMap<>();
@@ -60,8 +71,14 @@ public final class CopyCounter implements AutoCloseable {
         if (taken.isEmpty()) {
             return;
         }
+        Set<String> mayHaveNone = new HashSet<>();
+        for (String id : taken.keySet()) {
+            if (lost.remove(id)) {
+                mayHaveNone.add(id);
+            }
+        }
         try {
-            for (String missing : index.recountCopies(taken.keySet())) {
+            for (String missing : index.recountCopies(taken.keySet(), mayHaveNone)) {
                 int left = taken.get(missing) - 1;
                 if (left > 0) {
                     pending.merge(missing, left, Math::max);
@@ -69,6 +86,7 @@ public final class CopyCounter implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             log.warn("Could not count copies ({} articles; will try again): {}", taken.size(), e.getMessage());
+            lost.addAll(mayHaveNone);
             taken.forEach((id, left) -> pending.merge(id, left, Math::max));
         }
     }

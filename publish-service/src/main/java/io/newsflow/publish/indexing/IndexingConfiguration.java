@@ -3,6 +3,7 @@ package io.newsflow.publish.indexing;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
+import io.newsflow.contracts.DuplicateCorrection;
 import io.newsflow.kafka.DeadLetterPublisher;
 import io.newsflow.kafka.ErrorHandlers;
 import io.newsflow.kafka.EventSerdes;
@@ -10,15 +11,20 @@ import io.newsflow.publish.PublishProperties;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Kafka and index wiring of the publish service. */
 @Configuration(proxyBeanMethods = false)
@@ -68,6 +74,47 @@ class IndexingConfiguration {
             KafkaListenerEndpointRegistry listeners, TaskScheduler publishBackOffScheduler) {
         return ErrorHandlers.pauseAndRetry(deadLetters, properties.retry().initialInterval(),
                 properties.retry().maxInterval(), listeners, publishBackOffScheduler);
+    }
+
+    @Bean
+    DuplicateCorrectionListener duplicateCorrectionListener(ArticleIndex index, CopyCounter copies,
+            MeterRegistry meters) {
+        return new DuplicateCorrectionListener(index, copies, meters);
+    }
+
+    /**
+     * The corrections listener reads {@link DuplicateCorrection} values with the one error path
+     * of the service, except that a correction whose article is not in the index yet is retried
+     * only for {@code wait-for-article} before it is dead-lettered (see {@link DuplicateCorrectionListener}).
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, DuplicateCorrection> duplicateCorrectionListenerFactory(
+            KafkaProperties kafka, PublishProperties properties, DeadLetterPublisher deadLetters,
+            KafkaListenerEndpointRegistry listeners, TaskScheduler publishBackOffScheduler) {
+        Map<String, Object> consumer = kafka.buildConsumerProperties();
+        consumer.put("max.poll.records", 100);
+        consumer.remove("fetch.min.bytes");
+        consumer.remove("fetch.max.wait.ms");
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, DuplicateCorrection>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
+                EventSerdes.deserializer(DuplicateCorrection.class)));
+        DefaultErrorHandler handler = ErrorHandlers.pauseAndRetry(deadLetters, properties.retry().initialInterval(),
+                properties.retry().maxInterval(), listeners, publishBackOffScheduler);
+        handler.addRetryableExceptions(DuplicateCorrectionListener.ArticleNotIndexedException.class);
+        long wait = properties.duplicates().waitForArticle().toMillis();
+        handler.setBackOffFunction((record, failure) -> {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof DuplicateCorrectionListener.ArticleNotIndexedException) {
+                    var backOff = new ExponentialBackOff(Math.min(1_000, wait), 2.0);
+                    backOff.setMaxInterval(Math.max(1_000, Math.min(30_000, wait / 4)));
+                    backOff.setMaxElapsedTime(wait);
+                    return backOff;
+                }
+            }
+            return null;
+        });
+        factory.setCommonErrorHandler(handler);
+        return factory;
     }
 
     /** Resumes paused listener containers when their back-off ends. */

@@ -74,7 +74,7 @@ public final class DuplicatesBenchmark implements Callable<Integer> {
                 for (int i = 0; i < measured; i++) {
                     first.add(fresh(2_000_000 + i));
                 }
-                linker.link(first);
+                linker.link(first).articles();
                 originals.addAll(first);
                 measure(linker, originals, originals.size(), client);
                 long fillStarted = System.nanoTime();
@@ -83,7 +83,7 @@ public final class DuplicatesBenchmark implements Callable<Integer> {
                     for (int i = 0; i < 1000 && originals.size() + fill.size() < stored; i++) {
                         fill.add(fresh(originals.size() + fill.size()));
                     }
-                    linker.link(fill);
+                    linker.link(fill).articles();
                     originals.addAll(fill);
                 }
                 double fillSeconds = (System.nanoTime() - fillStarted) / 1e9;
@@ -122,7 +122,7 @@ public final class DuplicatesBenchmark implements Callable<Integer> {
         long cpuBefore = elasticsearchCpuMillis(client);
         long started = System.nanoTime();
         for (int from = 0; from < articles.size(); from += batch) {
-            List<ArticleEnriched> linked = linker.link(articles.subList(from, Math.min(articles.size(), from + batch)));
+            List<ArticleEnriched> linked = linker.link(articles.subList(from, Math.min(articles.size(), from + batch))).articles();
             for (int k = 0; k < linked.size(); k++) {
                 String want = expected.get(from + k);
                 var got = linked.get(k).duplicateOf();
