@@ -30,7 +30,70 @@ public record IngestProperties(
         @DefaultValue LimitProperties limits,
         @DefaultValue SecurityProperties security,
         @DefaultValue StatusProperties status,
-        @DefaultValue SubscriptionProperties subscriptions) {
+        @DefaultValue SubscriptionProperties subscriptions,
+        @DefaultValue FeedProperties feeds) {
+
+    /**
+     * Feeds this service follows ({@code /api/v1/feeds}) and pages it fetches by URL
+     * ({@code /api/v1/articles:fetch}). Registrations and polling states are on a compacted topic
+     * this service owns; each instance polls the feeds of the partitions its consumer group gives it.
+     *
+     * @param enabled         off: the feeds API answers 404 and nothing is polled
+     * @param topic           the compacted feeds topic
+     * @param partitions      its partitions (the unit of ownership: more than the instances)
+     * @param replicas        its replication factor
+     * @param group           the consumer group whose assignment decides who polls what
+     * @param workers         feeds polled at once by one instance
+     * @param minInterval     shortest polling interval accepted
+     * @param maxInterval     longest polling interval accepted (and longest wait for a quiet feed)
+     * @param defaultInterval interval of a feed registered without one
+     * @param maxPerKey       feeds one API key may register
+     * @param maxItemsPerPoll item pages fetched per poll at most (the rest in the next poll)
+     * @param seenMemory      item keys remembered per feed
+     * @param maxBackoff      longest wait after failed polls
+     * @param fetch           how pages and feeds are fetched
+     */
+    public record FeedProperties(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue(Topics.FEEDS) String topic,
+            @DefaultValue("6") int partitions,
+            @DefaultValue("3") short replicas,
+            @DefaultValue("ingest-service-feeds") String group,
+            @DefaultValue("4") int workers,
+            @DefaultValue("1m") Duration minInterval,
+            @DefaultValue("1d") Duration maxInterval,
+            @DefaultValue("10m") Duration defaultInterval,
+            @DefaultValue("1000") int maxPerKey,
+            @DefaultValue("50") int maxItemsPerPoll,
+            @DefaultValue("2000") int seenMemory,
+            @DefaultValue("6h") Duration maxBackoff,
+            @DefaultValue FetchProperties fetch) {
+    }
+
+    /**
+     * Outbound fetching of feeds and pages: every request goes through the SSRF guard.
+     *
+     * @param userAgent       sent with every request, and the robots.txt token is "Newsflow"
+     * @param connectTimeout  TCP connect timeout
+     * @param responseTimeout time to wait for an answer
+     * @param maxPageSize     largest page or feed read (decompressed); larger ones are refused
+     * @param maxRedirects    redirects followed, each hop checked by the guard
+     * @param perHostInterval least time between two requests to one host (or its robots.txt
+     *                        Crawl-delay, up to 10 s); one request at a time per host
+     * @param obeyRobots      honour robots.txt (on; turn off only for sites you own)
+     * @param allowPrivate    reach loopback and private addresses: for local demos and tests only;
+     *                        link-local and cloud-metadata addresses stay refused
+     */
+    public record FetchProperties(
+            @DefaultValue("Newsflow/0.1 (+https://github.com/newsflow/newsflow)") String userAgent,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("20s") Duration responseTimeout,
+            @DefaultValue("5MB") DataSize maxPageSize,
+            @DefaultValue("5") int maxRedirects,
+            @DefaultValue("1s") Duration perHostInterval,
+            @DefaultValue("true") boolean obeyRobots,
+            @DefaultValue("false") boolean allowPrivate) {
+    }
 
     /**
      * Saved searches are events on a compacted topic this service owns and declares; the publish

@@ -46,6 +46,8 @@ public final class CompactedTopicReader implements AutoCloseable {
     private final String topic;
     private final Sink sink;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    /** How far each partition has been read (the next offset to read), for {@link #position}. */
+    private final Map<Integer, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -77,6 +79,15 @@ public final class CompactedTopicReader implements AutoCloseable {
     /** Waits until everything the topic held when reading began has been handed to the sink. */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The offset up to which a partition has been handed to the sink (the next one to read), or
+     * -1 before it was read at all: lets a caller wait until the table holds everything a
+     * partition had at some moment (e.g. when its ownership moved here).
+     */
+    public long position(int partition) {
+        return positions.getOrDefault(partition, -1L);
     }
 
     public boolean isCaughtUp() {
@@ -115,6 +126,9 @@ public final class CompactedTopicReader implements AutoCloseable {
         while (running) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 apply(record);
+            }
+            for (TopicPartition partition : partitions) {
+                positions.put(partition.partition(), consumer.position(partition));
             }
             if (caughtUp.getCount() > 0 && ends.entrySet().stream()
                     .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {

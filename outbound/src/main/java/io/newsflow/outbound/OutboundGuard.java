@@ -23,6 +23,13 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
  * IPv6 forms that carry an IPv4 address (mapped, compatible, 6to4, NAT64, Teredo) whose IPv4
  * address is refused.
  *
+ * <p>A guard that {@linkplain #OutboundGuard(boolean) allows private addresses} (local demos and
+ * tests only) lets through loopback, private, unique-local and shared addresses and
+ * {@code localhost} names, so a receiver or a feed served on the same machine or network can be
+ * reached. It still refuses everything else above: link-local (the metadata service at
+ * {@code 169.254.169.254} is never a demo's target), unspecified, reserved, multicast and Teredo
+ * addresses, and the IPv6 forms of those IPv4 addresses.
+ *
  * <p>The check is made where the connection is made: {@link #dnsResolver()} gives the HTTP client
  * only checked addresses, so there is no window between checking a name and connecting in which
  * its DNS answer could change (rebinding), and every redirect hop is resolved, so checked, again.
@@ -35,14 +42,24 @@ public final class OutboundGuard {
     public static final int MAX_URL_LENGTH = 2048;
 
     private final boolean allowPrivateAddresses;
-    private final DnsResolver system = SystemDefaultDnsResolver.INSTANCE;
+    private final DnsResolver system;
 
     /**
-     * @param allowPrivateAddresses let requests reach private and loopback addresses: only for a
-     *                              local demo whose webhook receiver runs on the same machine
+     * @param allowPrivateAddresses let requests reach loopback, private ({@code 10/8},
+     *                              {@code 172.16/12}, {@code 192.168/16}, {@code fc00::/7}) and shared
+     *                              ({@code 100.64/10}) addresses and {@code localhost}: only for local
+     *                              demos and tests whose receiver or feed runs on the same machine.
+     *                              Link-local and metadata, unspecified, reserved and multicast
+     *                              addresses stay refused.
      */
     public OutboundGuard(boolean allowPrivateAddresses) {
+        this(allowPrivateAddresses, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** With another name resolver than the system's: for tests that need a name to resolve to a given address. */
+    OutboundGuard(boolean allowPrivateAddresses, DnsResolver system) {
         this.allowPrivateAddresses = allowPrivateAddresses;
+        this.system = system;
     }
 
     /** The guard for production: nothing private. */
@@ -84,6 +101,9 @@ public final class OutboundGuard {
             throw new OutboundRefusedException("the URL must not carry credentials");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
+        while (host.endsWith(".")) { // "localhost." is localhost too
+            host = host.substring(0, host.length() - 1);
+        }
         if (!allowPrivateAddresses && (host.equals("localhost") || host.endsWith(".localhost"))) {
             throw new OutboundRefusedException("the URL's host is this machine");
         }
@@ -94,14 +114,32 @@ public final class OutboundGuard {
         return uri;
     }
 
-    /** Refuses an address that is not public unicast (unless private addresses are allowed). */
+    /**
+     * Refuses an address that is not public unicast; a guard that allows private addresses lets
+     * loopback, private and shared ones through, never link-local, unspecified, reserved or
+     * multicast ones.
+     */
     public void checkAddress(InetAddress address) throws OutboundRefusedException {
-        if (allowPrivateAddresses) {
-            return;
+        Refusal refusal = refusal(address);
+        if (refusal != null && !(allowPrivateAddresses && refusal.privateUse())) {
+            throw new OutboundRefusedException(address.getHostAddress() + " is " + refusal.reason());
         }
-        String why = refusal(address);
-        if (why != null) {
-            throw new OutboundRefusedException(address.getHostAddress() + " is " + why);
+    }
+
+    /**
+     * Why an address may not be reached.
+     *
+     * @param privateUse the address is loopback, private, unique-local or shared (or an IPv6 form
+     *                   of one): refused only by a guard that does not allow private addresses
+     */
+    record Refusal(String reason, boolean privateUse) {
+
+        private static Refusal always(String reason) {
+            return new Refusal(reason, false);
+        }
+
+        private static Refusal unlessPrivateAllowed(String reason) {
+            return new Refusal(reason, true);
         }
     }
 
@@ -129,34 +167,34 @@ public final class OutboundGuard {
     }
 
     /** Why an address may not be reached, or null for a public unicast address. */
-    static String refusal(InetAddress address) {
+    static Refusal refusal(InetAddress address) {
         if (address instanceof Inet4Address v4) {
             return refusal4(v4.getAddress());
         }
         byte[] b = address.getAddress();
         Inet6Address v6 = (Inet6Address) address;
         if (v6.isLoopbackAddress()) {
-            return "a loopback address";
+            return Refusal.unlessPrivateAllowed("a loopback address");
         }
         if (v6.isAnyLocalAddress()) {
-            return "the unspecified address";
+            return Refusal.always("the unspecified address");
         }
         if (v6.isLinkLocalAddress() || (b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
-            return "a link-local address";
+            return Refusal.always("a link-local address");
         }
         if ((b[0] & 0xfe) == 0xfc) {
-            return "a private (unique local) address";
+            return Refusal.unlessPrivateAllowed("a private (unique local) address");
         }
         if (v6.isMulticastAddress()) {
-            return "a multicast address";
+            return Refusal.always("a multicast address");
         }
         byte[] embedded = embeddedIpv4(b);
         if (embedded != null) {
-            String why = refusal4(embedded);
-            return why == null ? null : "an IPv6 form of " + why;
+            Refusal refusal = refusal4(embedded);
+            return refusal == null ? null : new Refusal("an IPv6 form of " + refusal.reason(), refusal.privateUse());
         }
         if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
-            return "a Teredo address";
+            return Refusal.always("a Teredo address");
         }
         return null;
     }
@@ -179,33 +217,33 @@ public final class OutboundGuard {
         return null;
     }
 
-    private static String refusal4(byte[] a) {
+    private static Refusal refusal4(byte[] a) {
         int b0 = a[0] & 0xff;
         int b1 = a[1] & 0xff;
         int b2 = a[2] & 0xff;
         if (b0 == 0) {
-            return "an unspecified address";
+            return Refusal.always("an unspecified address");
         }
         if (b0 == 127) {
-            return "a loopback address";
+            return Refusal.unlessPrivateAllowed("a loopback address");
         }
         if (b0 == 10 || b0 == 172 && b1 >= 16 && b1 <= 31 || b0 == 192 && b1 == 168) {
-            return "a private address";
+            return Refusal.unlessPrivateAllowed("a private address");
         }
         if (b0 == 169 && b1 == 254) {
-            return "a link-local address (cloud metadata services live here)";
+            return Refusal.always("a link-local address (cloud metadata services live here)");
         }
         if (b0 == 100 && b1 >= 64 && b1 <= 127) {
-            return "a shared (carrier-grade NAT) address";
+            return Refusal.unlessPrivateAllowed("a shared (carrier-grade NAT) address");
         }
         if (b0 == 192 && b1 == 0 && b2 == 0 || b0 == 198 && (b1 == 18 || b1 == 19)) {
-            return "a reserved address";
+            return Refusal.always("a reserved address");
         }
         if (b0 >= 224 && b0 <= 239) {
-            return "a multicast address";
+            return Refusal.always("a multicast address");
         }
         if (b0 >= 240) {
-            return "a reserved address";
+            return Refusal.always("a reserved address");
         }
         return null;
     }

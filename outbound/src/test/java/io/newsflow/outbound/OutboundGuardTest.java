@@ -35,6 +35,7 @@ class OutboundGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"ftp://example.com/x", "file:///etc/passwd", "gopher://example.com", "http://",
             "https://user:pass@example.com/", "http://localhost:8080/hook", "http://api.localhost/",
+            "http://localhost./", "http://api.localhost../x",
             "http://127.0.0.1/", "http://[::1]/", "http://[::ffff:7f00:1]/", "http://169.254.169.254/latest/meta-data/",
             "http://2130706433/", "http://0x7f.1/", "http://017700000001/", "not a url", "javascript:alert(1)"})
     void refusesUrlsItCanJudgeWithoutResolving(String url) {
@@ -47,6 +48,46 @@ class OutboundGuardTest {
         assertThatCode(() -> guard.checkUrl("http://93.184.215.14:8080/x")).doesNotThrowAnyException();
         assertThatThrownBy(() -> guard.checkUrl("https://example.com/" + "a".repeat(OutboundGuard.MAX_URL_LENGTH)))
                 .isInstanceOf(OutboundRefusedException.class).hasMessageContaining("longer");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"169.254.169.254", "169.254.0.1", "::ffff:169.254.169.254", "2002:a9fe:a9fe::1",
+            "64:ff9b::169.254.169.254", "fe80::1", "fec0::1", "0.0.0.0", "0.1.2.3", "::", "224.0.0.1", "239.255.255.250",
+            "ff02::1", "240.0.0.1", "255.255.255.255", "192.0.0.170", "198.18.0.1", "::ffff:0.0.0.0",
+            "::ffff:224.0.0.1", "2001:0:4136:e378::1"})
+    void allowingPrivateAddressesStillRefusesLinkLocalMetadataUnspecifiedReservedAndMulticast(String address)
+            throws Exception {
+        OutboundGuard demo = new OutboundGuard(true);
+        assertThat(OutboundGuard.refusal(InetAddress.getByName(address)).privateUse()).as(address).isFalse();
+        assertThatThrownBy(() -> demo.checkAddress(InetAddress.getByName(address))).as(address)
+                .isInstanceOf(OutboundRefusedException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/",
+            "http://[fe80::1]/", "http://0.0.0.0/", "http://224.0.0.1/", "http://[::]/", "http://240.0.0.1/",
+            "file:///etc/passwd", "https://user:pass@localhost/"})
+    void allowingPrivateAddressesStillRefusesSuchUrls(String url) {
+        assertThatThrownBy(() -> new OutboundGuard(true).checkUrl(url)).as(url)
+                .isInstanceOf(OutboundRefusedException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "::1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "fc00::1",
+            "fd00:ec2::254", "100.64.0.1", "::ffff:10.1.2.3", "2002:0a01:0203::1"})
+    void allowingPrivateAddressesLetsLoopbackPrivateAndSharedAddressesThrough(String address) throws Exception {
+        OutboundGuard demo = new OutboundGuard(true);
+        assertThat(OutboundGuard.refusal(InetAddress.getByName(address)).privateUse()).as(address).isTrue();
+        assertThatCode(() -> demo.checkAddress(InetAddress.getByName(address))).as(address).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.checkAddress(InetAddress.getByName(address))).as(address)
+                .isInstanceOf(OutboundRefusedException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080/feed", "http://10.1.2.3/", "http://localhost:9000/hook",
+            "http://api.localhost/", "http://[::1]/", "http://192.168.1.1/rss"})
+    void allowingPrivateAddressesAcceptsLocalUrls(String url) {
+        assertThatCode(() -> new OutboundGuard(true).checkUrl(url)).as(url).doesNotThrowAnyException();
     }
 
     @Test

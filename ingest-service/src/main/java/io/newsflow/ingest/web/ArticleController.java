@@ -74,7 +74,7 @@ class ArticleController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> postJson(HttpServletRequest request) {
         byte[] body = RequestBodies.read(request, limits.maxArticleSize().toBytes());
-        return accepted(intake.accept(SubmissionJson.read(body)));
+        return acceptedResponse(intake.accept(SubmissionJson.read(body)));
     }
 
     @Operation(summary = "Post a page or scraped text as it is",
@@ -107,7 +107,7 @@ class ArticleController {
         PageText page = PageText.of(content);
         ArticleSubmission submission = new ArticleSubmission(url, publisher, html ? page : null,
                 html ? null : page, title, publishedAt, language, author, section, null);
-        return accepted(intake.accept(submission));
+        return acceptedResponse(intake.accept(submission));
     }
 
     @Operation(summary = "Post many articles as NDJSON, one JSON article per line",
@@ -179,7 +179,8 @@ class ArticleController {
         return new BatchResult(accepted, results.size() - accepted, results);
     }
 
-    private ResponseEntity<Accepted> accepted(ArticleIntake.Accepted accepted) {
+    /** The 202 of an accepted article, pointing at its status (also used by {@code articles:fetch}). */
+    static ResponseEntity<Accepted> acceptedResponse(ArticleIntake.Accepted accepted) {
         var article = accepted.article();
         log.atDebug().addKeyValue("articleId", article.id()).addKeyValue("revision", accepted.revision())
                 .log("Accepted article");

@@ -1,0 +1,86 @@
+package io.newsflow.ingest.feeds;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.intake.ArticleIntake;
+import io.newsflow.kafka.CompactedTopicReader;
+import io.newsflow.outbound.OutboundGuard;
+import io.newsflow.outbound.PageFetcher;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Wires the feeds: their topic (owned and declared here), table, fetcher, poller and scheduler. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "newsflow.ingest.feeds.enabled", havingValue = "true", matchIfMissing = true)
+class FeedsConfiguration {
+
+    /** Compacted: the latest registration and state of every feed; tombstones delete. */
+    @Bean
+    NewTopic feedsTopic(IngestProperties properties) {
+        var feeds = properties.feeds();
+        return TopicBuilder.name(feeds.topic()).partitions(feeds.partitions()).replicas(feeds.replicas())
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
+    }
+
+    @Bean
+    FeedTable feedTable() {
+        return new FeedTable();
+    }
+
+    /** Reads the topic in the background; start-up does not wait for it (see {@link Feeds}). */
+    @Bean(destroyMethod = "close")
+    CompactedTopicReader feedsReader(FeedTable table, KafkaProperties kafka, IngestProperties properties) {
+        return new CompactedTopicReader(kafka.buildConsumerProperties(), properties.feeds().topic(), table).start();
+    }
+
+    @Bean(destroyMethod = "close")
+    PageFetcher pageFetcher(IngestProperties properties) {
+        var fetch = properties.feeds().fetch();
+        return new PageFetcher(new OutboundGuard(fetch.allowPrivate()), new PageFetcher.Settings(fetch.userAgent(),
+                fetch.connectTimeout(), fetch.responseTimeout(), fetch.maxPageSize().toBytes(), fetch.maxRedirects(),
+                fetch.perHostInterval(), fetch.obeyRobots()));
+    }
+
+    @Bean
+    FeedMetrics feedMetrics(MeterRegistry meters) {
+        return new FeedMetrics(meters);
+    }
+
+    @Bean
+    FeedPoller feedPoller(PageFetcher fetcher, ArticleIntake intake, FeedMetrics metrics, IngestProperties properties) {
+        var feeds = properties.feeds();
+        return new FeedPoller(fetcher, intake, metrics, new FeedPoller.Settings(feeds.maxItemsPerPoll(),
+                feeds.seenMemory(), feeds.maxBackoff(), feeds.maxInterval()), Clock.systemUTC());
+    }
+
+    @Bean
+    FeedLog feedLog(KafkaTemplate<String, byte[]> rawArticlesTemplate, IngestProperties properties) {
+        return new FeedLog(rawArticlesTemplate, properties.feeds().topic(), properties.sendTimeout());
+    }
+
+    @Bean
+    Feeds feeds(FeedTable table, FeedLog log, CompactedTopicReader feedsReader, FeedPoller poller,
+            IngestProperties properties) {
+        var feeds = properties.feeds();
+        return new Feeds(table, log, feedsReader, new OutboundGuard(feeds.fetch().allowPrivate()), poller,
+                new Feeds.Settings(feeds.minInterval(), feeds.maxInterval(), feeds.defaultInterval(), feeds.maxPerKey()),
+                Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    FeedScheduler feedScheduler(KafkaProperties kafka, FeedTable table, CompactedTopicReader feedsReader, FeedLog log,
+            FeedPoller poller, FeedMetrics metrics, IngestProperties properties) {
+        var feeds = properties.feeds();
+        FeedScheduler scheduler = new FeedScheduler(kafka.buildConsumerProperties(), feeds.group(), table, feedsReader,
+                log, poller, feeds.workers(), Clock.systemUTC());
+        metrics.gauges(table, scheduler);
+        return scheduler.start();
+    }
+}
