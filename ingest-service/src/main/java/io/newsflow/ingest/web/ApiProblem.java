@@ -31,6 +31,22 @@ public class ApiProblem extends RuntimeException {
         this.title = title;
     }
 
+    /**
+     * 404 for a resource of the caller's API key that does not exist (or is another key's: the
+     * same answer, so ids cannot be probed); the id is echoed only as safe characters.
+     */
+    static ApiProblem notFound(String what, String id) {
+        String shown = (id.length() > 64 ? id.substring(0, 64) + "…" : id).replaceAll("[^0-9A-Za-z_-]", "?");
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + what + " '" + shown
+                + "' belongs to this API key.");
+    }
+
+    /** The name of the API key that made the request ({@code anonymous} when keys are off). */
+    static String caller(jakarta.servlet.http.HttpServletRequest request) {
+        Object holder = request.getAttribute(io.newsflow.ingest.security.ApiKeyFilter.HOLDER);
+        return holder == null ? "anonymous" : holder.toString();
+    }
+
     /** The same problem, answered with a response header too (Retry-After, WWW-Authenticate). */
     public ApiProblem withHeader(String name, String value) {
         headers.put(name, value);

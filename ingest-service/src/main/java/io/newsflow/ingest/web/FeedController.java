@@ -7,7 +7,6 @@ import io.newsflow.ingest.feeds.InvalidFeedException;
 import io.newsflow.ingest.feeds.UnusablePageException;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.SubmissionJson;
-import io.newsflow.ingest.security.ApiKeyFilter;
 import io.newsflow.outbound.PageFetcher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,7 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedController {
 
     private static final long MAX_BODY = DataSize.ofKilobytes(16).toBytes();
-    private static final String ANONYMOUS = "anonymous";
 
     private final ObjectProvider<Feeds> feeds;
 
@@ -75,7 +73,7 @@ class FeedController {
         FeedRequest body = SubmissionJson.readObject(RequestBodies.read(request, MAX_BODY), FeedRequest.class);
         Feeds.Registered registered;
         try {
-            registered = feeds().register(body, owner(request));
+            registered = feeds().register(body, ApiProblem.caller(request));
         } catch (InvalidFeedException e) {
             throw invalid(e);
         } catch (Feeds.TooManyFeedsException e) {
@@ -93,7 +91,7 @@ class FeedController {
     @GetMapping(path = "/feeds", produces = MediaType.APPLICATION_JSON_VALUE)
     Listing list(HttpServletRequest request) {
         try {
-            return new Listing(feeds().list(owner(request)));
+            return new Listing(feeds().list(ApiProblem.caller(request)));
         } catch (Feeds.UnavailableException e) {
             throw unavailable(e);
         }
@@ -106,7 +104,7 @@ class FeedController {
     @GetMapping(path = "/feeds/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Feeds.View get(@PathVariable String id, HttpServletRequest request) {
         try {
-            return feeds().get(id, owner(request)).orElseThrow(() -> notFound(id));
+            return feeds().get(id, ApiProblem.caller(request)).orElseThrow(() -> ApiProblem.notFound("feed", id));
         } catch (Feeds.UnavailableException e) {
             throw unavailable(e);
         }
@@ -119,8 +117,8 @@ class FeedController {
     @DeleteMapping("/feeds/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
         try {
-            if (!feeds().delete(id, owner(request))) {
-                throw notFound(id);
+            if (!feeds().delete(id, ApiProblem.caller(request))) {
+                throw ApiProblem.notFound("feed", id);
             }
         } catch (Feeds.UnavailableException e) {
             throw unavailable(e);
@@ -177,17 +175,6 @@ class FeedController {
     private static ApiProblem invalid(InvalidFeedException e) {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-feed", "Invalid request",
                 e.errors().size() + " field(s) are invalid.").withProperty("errors", e.errors());
-    }
-
-    private static String owner(HttpServletRequest request) {
-        Object holder = request.getAttribute(ApiKeyFilter.HOLDER);
-        return holder == null ? ANONYMOUS : holder.toString();
-    }
-
-    private static ApiProblem notFound(String id) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No feed '"
-                + (id.length() > 64 ? id.substring(0, 64) + "…" : id).replaceAll("[^0-9A-Za-z_-]", "?")
-                + "' belongs to this API key.");
     }
 
     private static ApiProblem unavailable(RuntimeException e) {

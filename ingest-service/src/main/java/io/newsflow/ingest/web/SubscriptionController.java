@@ -2,7 +2,6 @@ package io.newsflow.ingest.web;
 
 import io.newsflow.contracts.Subscription;
 import io.newsflow.ingest.intake.SubmissionJson;
-import io.newsflow.ingest.security.ApiKeyFilter;
 import io.newsflow.ingest.subscriptions.InvalidSubscriptionException;
 import io.newsflow.ingest.subscriptions.SubscriptionRequest;
 import io.newsflow.ingest.subscriptions.Subscriptions;
@@ -40,7 +39,6 @@ class SubscriptionController {
 
     /** A subscription is a few hundred bytes; 64 KB leaves room for every list at its limit. */
     private static final long MAX_BODY = DataSize.ofKilobytes(64).toBytes();
-    private static final String ANONYMOUS = "anonymous";
 
     private final Subscriptions subscriptions;
 
@@ -72,7 +70,7 @@ class SubscriptionController {
                 SubscriptionRequest.class);
         Subscription created;
         try {
-            created = subscriptions.create(body, owner(request));
+            created = subscriptions.create(body, ApiProblem.caller(request));
         } catch (InvalidSubscriptionException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-subscription", "Invalid subscription",
                     e.getMessage()).withProperty("errors", e.errors());
@@ -92,7 +90,7 @@ class SubscriptionController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Listing list(HttpServletRequest request) {
         try {
-            return new Listing(subscriptions.list(owner(request)).stream().map(View::of).toList());
+            return new Listing(subscriptions.list(ApiProblem.caller(request)).stream().map(View::of).toList());
         } catch (SubscriptionsUnavailableException e) {
             throw unavailable(e);
         }
@@ -105,7 +103,7 @@ class SubscriptionController {
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     View get(@PathVariable String id, HttpServletRequest request) {
         try {
-            return subscriptions.get(id, owner(request)).map(View::of).orElseThrow(() -> notFound(id));
+            return subscriptions.get(id, ApiProblem.caller(request)).map(View::of).orElseThrow(() -> ApiProblem.notFound("subscription", id));
         } catch (SubscriptionsUnavailableException e) {
             throw unavailable(e);
         }
@@ -118,24 +116,13 @@ class SubscriptionController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
         try {
-            if (!subscriptions.delete(id, owner(request))) {
-                throw notFound(id);
+            if (!subscriptions.delete(id, ApiProblem.caller(request))) {
+                throw ApiProblem.notFound("subscription", id);
             }
         } catch (SubscriptionsUnavailableException e) {
             throw unavailable(e);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private static String owner(HttpServletRequest request) {
-        Object holder = request.getAttribute(ApiKeyFilter.HOLDER);
-        return holder == null ? ANONYMOUS : holder.toString();
-    }
-
-    private static ApiProblem notFound(String id) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No subscription '"
-                + (id.length() > 64 ? id.substring(0, 64) + "…" : id).replaceAll("[^0-9A-Za-z_-]", "?")
-                + "' belongs to this API key.");
     }
 
     private static ApiProblem unavailable(SubscriptionsUnavailableException e) {
