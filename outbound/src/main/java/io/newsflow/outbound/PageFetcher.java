@@ -536,7 +536,7 @@ public final class PageFetcher implements AutoCloseable {
                             boolean truncate) throws FetchException {
         RawStream raw;
         try {
-            raw = new RawStream(entity.getContent());
+            raw = new RawStream(entity.getContent(), System.nanoTime() + transferLimit().toNanos());
         } catch (IOException e) {
             abort(response);
             throw failure(url, e);
@@ -626,13 +626,16 @@ public final class PageFetcher implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** How long a small unused body is read for before its connection is dropped instead. */
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(2);
+
     /** Reads (and drops) a small unused body so the connection can be reused; false when it is larger or broken. */
     private static boolean drain(HttpEntity entity) {
         if (entity == null) {
             return true;
         }
         try {
-            return new RawStream(entity.getContent()).drainToEof(DRAIN_BYTES);
+            return new RawStream(entity.getContent(), System.nanoTime() + DRAIN_TIME.toNanos()).drainToEof(DRAIN_BYTES);
         } catch (IOException e) {
             return false;
         }
@@ -670,9 +673,11 @@ public final class PageFetcher implements AutoCloseable {
     private static final class RawStream extends FilterInputStream {
         boolean eof;
         boolean failed;
+        private final long deadline;
 
-        RawStream(InputStream in) {
+        RawStream(InputStream in, long deadline) {
             super(in);
+            this.deadline = deadline;
         }
 
         @Override
@@ -683,6 +688,10 @@ public final class PageFetcher implements AutoCloseable {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (System.nanoTime() - deadline > 0) {
+                failed = true;
+                throw new TransferTooSlowException();
+            }
             try {
                 int n = in.read(b, off, len);
                 if (n < 0) {
@@ -717,6 +726,22 @@ public final class PageFetcher implements AutoCloseable {
             }
             return eof;
         }
+    }
+
+    /** A body still arriving when the transfer limit is up: a server trickling bytes must not hold a thread. */
+    private static final class TransferTooSlowException extends IOException {
+        TransferTooSlowException() {
+            super("the transfer took too long", null);
+        }
+    }
+
+    /**
+     * The longest a whole body may take to arrive: three times the answer timeout (which bounds
+     * each wait for bytes, not the transfer: a server sending a byte every few seconds would
+     * otherwise hold a polling thread for hours).
+     */
+    private Duration transferLimit() {
+        return settings.responseTimeout().multipliedBy(3);
     }
 
     /** Parses a URL, or a Location against the URL it came from, and has the guard check it. */
@@ -773,6 +798,8 @@ public final class PageFetcher implements AutoCloseable {
         if (e instanceof ConnectionRequestTimeoutException) {
             kind = FetchException.Kind.BUSY;
             message = "no connection to " + host + " was free within " + MAX_HOST_WAIT.toSeconds() + " s";
+        } else if (e instanceof TransferTooSlowException) {
+            message = host + " sent the response too slowly (not all of it within " + seconds(transferLimit()) + ")";
         } else if (e instanceof ConnectTimeoutException) {
             message = host + " could not be connected to within " + seconds(settings.connectTimeout());
         } else if (e instanceof SocketTimeoutException) {

@@ -286,6 +286,32 @@ class PageFetcherTest {
     }
 
     @Test
+    void aServerTricklingItsBodyIsCutOffAtTheTransferLimit() {
+        route(server, "/trickle", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0); // chunked
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 40; i++) { // a byte every 100 ms: each wait is short, the whole is not
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // the fetcher hung up, as it should
+            }
+        });
+        PageFetcher impatient = fetcher(new Settings(USER_AGENT, Duration.ofSeconds(1), Duration.ofMillis(400), CAP, 3,
+                Duration.ZERO, false));
+
+        FetchException e = fetchFails(impatient, url(server, "/trickle"));
+
+        assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(e.isTransient()).isTrue();
+        assertThat(e.getMessage()).isEqualTo("127.0.0.1:" + port(server)
+                + " sent the response too slowly (not all of it within 1200 ms)");
+    }
+
+    @Test
     void failsAfterTooManyRedirects() {
         route(server, "/loop", redirect(302, "/loop"));
 
