@@ -43,7 +43,8 @@ public record IngestProperties(
      * @param partitions      its partitions (the unit of ownership: more than the instances)
      * @param replicas        its replication factor
      * @param group           the consumer group whose assignment decides who polls what
-     * @param workers         feeds polled at once by one instance
+     * @param workers         feeds polled at once by one instance (threads mostly waiting: on
+     *                        the network, or for a host's turn under the politeness limit)
      * @param minInterval     shortest polling interval accepted
      * @param maxInterval     longest polling interval accepted (and longest wait for a quiet feed)
      * @param defaultInterval interval of a feed registered without one
@@ -59,7 +60,7 @@ public record IngestProperties(
             @DefaultValue("6") int partitions,
             @DefaultValue("3") short replicas,
             @DefaultValue("ingest-service-feeds") String group,
-            @DefaultValue("4") int workers,
+            @DefaultValue("16") int workers,
             @DefaultValue("1m") Duration minInterval,
             @DefaultValue("1d") Duration maxInterval,
             @DefaultValue("10m") Duration defaultInterval,

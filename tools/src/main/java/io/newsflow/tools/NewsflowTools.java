@@ -10,6 +10,7 @@ import io.newsflow.tools.audit.Audit;
 import io.newsflow.tools.audit.Ledger;
 import io.newsflow.tools.backfill.BackfillCommand;
 import io.newsflow.tools.bench.EndToEndBenchmark;
+import io.newsflow.tools.bench.FeedsBenchmark;
 import io.newsflow.tools.bench.IngestBenchmark;
 import io.newsflow.tools.bench.NewsroomBenchmark;
 import io.newsflow.tools.bench.PublishBenchmark;
@@ -48,13 +49,13 @@ import picocli.CommandLine;
  * operators ({@code dlt}, {@code audit}, {@code backfill}: they look at a running pipeline through
  * its broker and index, never through the services), offline enrichment ({@code enrich},
  * {@code extract}, {@code ner-eval}) and the benchmarks ({@code bench}, {@code bench-ingest},
- * {@code bench-publish}, {@code bench-newsroom}, {@code bench-extraction}, {@code bench-enrichment}, {@code bench-entities}).
+ * {@code bench-publish}, {@code bench-newsroom}, {@code bench-feeds}, {@code bench-extraction}, {@code bench-enrichment}, {@code bench-entities}).
  */
 @Command(name = "newsflow", mixinStandardHelpOptions = true,
         description = "Tools for Newsflow: operations, offline enrichment and benchmarks.",
         subcommands = {NewsflowTools.Dlt.class, NewsflowTools.AuditCommand.class, BackfillCommand.class,
                 EnrichCommand.class, ExtractCommand.class, NerEvaluation.class, EndToEndBenchmark.Cli.class,
-                IngestBenchmark.Cli.class, PublishBenchmark.Cli.class, NewsroomBenchmark.Cli.class, MatchingBenchmark.class, DuplicatesBenchmark.class, FollowCommand.class, ExtractionBenchmark.class,
+                IngestBenchmark.Cli.class, PublishBenchmark.Cli.class, NewsroomBenchmark.Cli.class, FeedsBenchmark.Cli.class, MatchingBenchmark.class, DuplicatesBenchmark.class, FollowCommand.class, ExtractionBenchmark.class,
                 EnrichmentBenchmark.class, EntityBenchmark.class})
 public final class NewsflowTools {
 

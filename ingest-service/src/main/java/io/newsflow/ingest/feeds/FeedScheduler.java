@@ -1,12 +1,16 @@
 package io.newsflow.ingest.feeds;
 
 import io.newsflow.kafka.CompactedTopicReader;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +47,7 @@ import org.slf4j.LoggerFactory;
 final class FeedScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
-    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration TICK = Duration.ofMillis(500);
     private static final Duration HANDOVER = Duration.ofSeconds(30);
 
     private final Map<String, Object> consumerProperties;
@@ -57,6 +61,11 @@ final class FeedScheduler implements AutoCloseable {
     private final Map<Integer, Long> handedOver = new ConcurrentHashMap<>();
     /** Feeds being polled now, with their partition. */
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Hosts with a feed being polled now: one feed per host at a time, so that workers never queue
+     * behind one host's politeness gate while feeds of other hosts are due.
+     */
+    private final Set<String> busyHosts = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
     private final ScheduledExecutorService ticks;
     private final Thread membership;
@@ -105,16 +114,26 @@ final class FeedScheduler implements AutoCloseable {
                 return;
             }
             Instant now = clock.instant();
+            List<Due> due = new ArrayList<>();
             for (Feed feed : table.feeds()) {
                 int partition = FeedLog.partitionOf(feed.id(), n);
                 if (!owned.contains(partition) || !settled(partition) || inFlight.containsKey(feed.id())) {
                     continue;
                 }
                 FeedState state = table.state(feed.id());
-                if (state == null || state.nextPollAt() == null || !state.nextPollAt().isAfter(now)) {
-                    inFlight.put(feed.id(), partition);
-                    workers.execute(() -> poll(feed));
+                Instant at = state == null || state.nextPollAt() == null ? Instant.EPOCH : state.nextPollAt();
+                if (!at.isAfter(now)) {
+                    due.add(new Due(feed, partition, at));
                 }
+            }
+            due.sort(Comparator.comparing(Due::at)); // the most overdue first: nobody starves
+            for (Due d : due) {
+                String host = host(d.feed());
+                if (!busyHosts.add(host)) {
+                    continue; // its host's turn comes when the feed being polled there is done
+                }
+                inFlight.put(d.feed().id(), d.partition());
+                workers.execute(() -> poll(d.feed(), host));
             }
             for (String id : table.statesWithoutFeed()) { // deleted feeds: their state goes too
                 if (owned.contains(FeedLog.partitionOf(id, n)) && !inFlight.containsKey(id)) {
@@ -127,7 +146,7 @@ final class FeedScheduler implements AutoCloseable {
         }
     }
 
-    private void poll(Feed feed) {
+    private void poll(Feed feed, String host) {
         try {
             FeedState next = poller.poll(feed, table.state(feed.id()));
             if (table.feed(feed.id()) != null) { // not deleted meanwhile
@@ -138,7 +157,21 @@ final class FeedScheduler implements AutoCloseable {
             log.warn("Polling feed {} ({}) failed: {}", feed.id(), feed.url(), e.toString());
         } finally {
             inFlight.remove(feed.id());
+            busyHosts.remove(host);
         }
+    }
+
+    private static String host(Feed feed) {
+        try {
+            String host = URI.create(feed.url()).getHost();
+            return host == null ? feed.url() : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return feed.url();
+        }
+    }
+
+    /** A feed due for a poll, and since when. */
+    private record Due(Feed feed, int partition, Instant at) {
     }
 
     private boolean settled(int partition) {
