@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * for the assignment.
  *
  * <p>Handing over: an instance losing a partition first waits for its polls of that partition's
- * feeds to finish (their new state is on the topic when the rebalance completes); the instance
+ * feeds to finish and for their states to be acknowledged (they are on the topic when the
+ * rebalance completes); the instance
  * gaining it polls none of its feeds until its table has read the partition up to the end it had
  * at assignment, so it starts from the last state written. Hence no feed is polled twice in an
  * interval, and none is skipped when an instance dies (its partitions move after the group's
@@ -151,7 +152,7 @@ final class FeedScheduler implements AutoCloseable {
             FeedState next = poller.poll(feed, table.state(feed.id()));
             if (table.feed(feed.id()) != null) { // not deleted meanwhile
                 table.put(next);
-                feedLog.write(next);
+                feedLog.writeLater(next);
             }
         } catch (RuntimeException e) {
             log.warn("Polling feed {} ({}) failed: {}", feed.id(), feed.url(), e.toString());
@@ -239,6 +240,11 @@ final class FeedScheduler implements AutoCloseable {
             long deadline = System.nanoTime() + HANDOVER.toNanos();
             while (inFlight.values().stream().anyMatch(leaving::contains) && System.nanoTime() < deadline) {
                 sleep(Duration.ofMillis(100));
+            }
+            try {
+                feedLog.flush(); // the next owner must read the states of the polls just made
+            } catch (RuntimeException e) {
+                log.warn("Flushing the feed states before handing partitions over failed: {}", e.toString());
             }
         }
 
