@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,8 @@ final class FeedScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
     private static final Duration TICK = Duration.ofMillis(500);
     private static final Duration HANDOVER = Duration.ofSeconds(30);
+    /** Due feeds of one host polled in one go, at most (then the other hosts get their turn). */
+    private static final int MAX_BATCH = 50;
 
     private final Map<String, Object> consumerProperties;
     private final FeedTable table;
@@ -63,8 +66,9 @@ final class FeedScheduler implements AutoCloseable {
     /** Feeds being polled now, with their partition. */
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     /**
-     * Hosts with a feed being polled now: one feed per host at a time, so that workers never queue
-     * behind one host's politeness gate while feeds of other hosts are due.
+     * Hosts whose due feeds are being polled now, one after another by one worker: one request at
+     * a time per host, and workers never queue behind one host's politeness gate while feeds of
+     * other hosts are due.
      */
     private final Set<String> busyHosts = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
@@ -128,14 +132,20 @@ final class FeedScheduler implements AutoCloseable {
                 }
             }
             due.sort(Comparator.comparing(Due::at)); // the most overdue first: nobody starves
+            Map<String, List<Due>> byHost = new LinkedHashMap<>();
             for (Due d : due) {
-                String host = host(d.feed());
-                if (!busyHosts.add(host)) {
-                    continue; // its host's turn comes when the feed being polled there is done
+                List<Due> batch = byHost.computeIfAbsent(host(d.feed()), h -> new ArrayList<>());
+                if (batch.size() < MAX_BATCH) {
+                    batch.add(d);
                 }
-                inFlight.put(d.feed().id(), d.partition());
-                workers.execute(() -> poll(d.feed(), host));
             }
+            byHost.forEach((host, batch) -> {
+                if (!busyHosts.add(host)) {
+                    return; // its host's turn comes when the feeds being polled there are done
+                }
+                batch.forEach(d -> inFlight.put(d.feed().id(), d.partition()));
+                workers.execute(() -> pollAll(host, batch));
+            });
             for (String id : table.statesWithoutFeed()) { // deleted feeds: their state goes too
                 if (owned.contains(FeedLog.partitionOf(id, n)) && !inFlight.containsKey(id)) {
                     feedLog.deleteState(id);
@@ -147,7 +157,18 @@ final class FeedScheduler implements AutoCloseable {
         }
     }
 
-    private void poll(Feed feed, String host) {
+    /** Polls a host's due feeds one after another (one request at a time per host), then frees the host. */
+    private void pollAll(String host, List<Due> batch) {
+        try {
+            for (Due d : batch) {
+                poll(d.feed());
+            }
+        } finally {
+            busyHosts.remove(host);
+        }
+    }
+
+    private void poll(Feed feed) {
         try {
             FeedState next = poller.poll(feed, table.state(feed.id()));
             if (table.feed(feed.id()) != null) { // not deleted meanwhile
@@ -158,7 +179,6 @@ final class FeedScheduler implements AutoCloseable {
             log.warn("Polling feed {} ({}) failed: {}", feed.id(), feed.url(), e.toString());
         } finally {
             inFlight.remove(feed.id());
-            busyHosts.remove(host);
         }
     }
 
