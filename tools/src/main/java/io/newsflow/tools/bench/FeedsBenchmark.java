@@ -852,6 +852,16 @@ public final class FeedsBenchmark {
 
         List<Listed> list() {
             HttpResponse<String> response = send(request("/api/v1/feeds").GET());
+            // a service just started answers 503 until it has read the feeds topic: wait for it, up to 2 minutes
+            for (int tries = 0; response.statusCode() == 503 && tries < 60; tries++) {
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                response = send(request("/api/v1/feeds").GET());
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(explain("listing the feeds", response));
             }
