@@ -33,12 +33,6 @@ public final class Topics {
     public static final String SUBSCRIPTIONS = "news.subscriptions";
 
     /**
-     * Feeds the ingest service follows, and their polling states: compacted, keyed by feed id
-     * (states under {@code <id>/state}, in the feed's partition). Internal to the ingest service.
-     */
-    public static final String FEEDS = "news.feeds";
-
-    /**
      * {@link Story} records, keyed by story id, written by the enrich service each time a story
      * changes (compacted: the latest state of every story).
      */

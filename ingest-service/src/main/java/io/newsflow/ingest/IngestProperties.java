@@ -39,7 +39,8 @@ public record IngestProperties(
      * this service owns; each instance polls the feeds of the partitions its consumer group gives it.
      *
      * @param enabled         off: the feeds API answers 404 and nothing is polled
-     * @param topic           the compacted feeds topic
+     * @param topic           the compacted feeds topic (internal to this service: not part of the
+     *                        event contract, so not in {@link Topics})
      * @param partitions      its partitions (the unit of ownership: more than the instances)
      * @param replicas        its replication factor
      * @param group           the consumer group whose assignment decides who polls what
@@ -56,7 +57,7 @@ public record IngestProperties(
      */
     public record FeedProperties(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue(Topics.FEEDS) String topic,
+            @DefaultValue("news.feeds") String topic,
             @DefaultValue("6") int partitions,
             @DefaultValue("3") short replicas,
             @DefaultValue("ingest-service-feeds") String group,
