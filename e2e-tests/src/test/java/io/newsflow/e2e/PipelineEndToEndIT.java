@@ -221,6 +221,44 @@ class PipelineEndToEndIT {
                 .until(() -> getDocument(firstCopy), doc -> doc.path("copies").path("count").asInt(0) == 0);
     }
 
+    /**
+     * The Grafana board (docker/grafana) uses only metrics the running services expose: every
+     * metric name in every panel query is found in some service's /actuator/prometheus, after an
+     * article went through and a post was refused (counters by outcome appear with their first
+     * event).
+     */
+    @Test
+    void theGrafanaBoardUsesOnlyMetricsTheServicesExpose() throws Exception {
+        String id = postText("https://metrics.example.org/2024/06/01/board", "Example Metrics", "Board check",
+                "2024-06-01T08:00:00Z", "The board check article has a body long enough to be enriched and indexed "
+                        + "like any other article, with a few sentences about nothing in particular.");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> getDocument(id), doc -> doc != null);
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(ingest.baseUrl() + "/api/v1/articles"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"not a url\",\"source\":\"x\",\"text\":\"t\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+
+        java.util.Set<String> exposed = new java.util.TreeSet<>();
+        for (ServiceProcess service : services) {
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
+                    + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).as(service.baseUrl()).isEqualTo(200);
+            scrape.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exposed::add);
+        }
+        JsonNode board = json.readTree(java.nio.file.Files.readString(java.nio.file.Path.of(
+                "../docker/grafana/dashboards/newsflow-pipeline.json")));
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (JsonNode panel : board.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                used.addAll(PromQl.metricNames(target.path("expr").asString()));
+            }
+        }
+        assertThat(used).as("metrics of the board").hasSizeGreaterThan(10);
+        assertThat(exposed).as("metrics the services expose").containsAll(used);
+    }
+
     private String postText(String url, String source, String title, String publishedAt, String text)
             throws Exception {
         String body = json.writeValueAsString(Map.of("url", url, "source", source, "title", title,

@@ -66,6 +66,16 @@ public final class DeadLetterPublisher extends DeadLetterPublishingRecoverer {
         this.meters = meters;
         this.maxValueBytes = Math.max(0, maxRequestSize(producerProperties) - HEADROOM_BYTES);
         setHeadersFunction((record, exception) -> reasonHeaders(record, reasonOf(exception), exception));
+        // every reason's series exists from the start, at 0: a dashboard's rate() sees a first dead letter
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            counter(reason);
+        }
+    }
+
+    private Counter counter(DeadLetterReason reason) {
+        return counters.computeIfAbsent(reason, r -> Counter.builder("newsflow.deadletters")
+                .description("Records written to a dead-letter topic, by reason").tag("topic", topic)
+                .tag("reason", r.code()).register(meters));
     }
 
     /**
@@ -88,9 +98,7 @@ public final class DeadLetterPublisher extends DeadLetterPublishingRecoverer {
         log.warn("Dead-lettering {} ({}-{}@{}) to {}: {}: {}", record.key(), record.topic(),
                 record.partition(), record.offset(), topic, reason.code(), detailOf(exception));
         super.accept(record, consumer, exception);
-        counters.computeIfAbsent(reason, r -> Counter.builder("newsflow.deadletters")
-                .description("Records written to a dead-letter topic, by reason").tag("topic", topic)
-                .tag("reason", r.code()).register(meters)).increment();
+        counter(reason).increment();
     }
 
     @Override

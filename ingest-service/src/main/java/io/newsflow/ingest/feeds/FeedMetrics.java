@@ -13,6 +13,13 @@ final class FeedMetrics {
 
     FeedMetrics(MeterRegistry meters) {
         this.meters = meters;
+        // every outcome's series exists from the start, at 0, so a dashboard's rate() sees the first
+        for (String outcome : new String[] {"changed", "unchanged", "failed"}) {
+            meters.counter("newsflow.feeds.polls", "outcome", outcome);
+        }
+        for (String outcome : new String[] {"ingested", "failed", "deferred"}) {
+            meters.counter("newsflow.feeds.items", "outcome", outcome);
+        }
     }
 
     void poll(String outcome) {

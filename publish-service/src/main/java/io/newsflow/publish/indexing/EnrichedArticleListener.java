@@ -47,6 +47,7 @@ class EnrichedArticleListener {
     private final Counter written;
     private final Counter stale;
     private final Timer latency;
+    private final Timer bulkLatency;
 
     EnrichedArticleListener(ArticleIndex index, AlertPublisher alerts, DeadLetterPublisher deadLetters,
             MeterRegistry meters, CopyCounter copies) {
@@ -62,6 +63,10 @@ class EnrichedArticleListener {
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(1))
                 .register(meters);
+        this.bulkLatency = Timer.builder("newsflow.publish.bulk")
+                .description("One _bulk request of a poll's articles, sent to answered")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(1)).register(meters);
     }
 
     @KafkaListener(id = "publish", idIsGroup = false, batch = "true",
@@ -78,8 +83,10 @@ class EnrichedArticleListener {
             }
         }
         List<ArticleIndex.Outcome> outcomes;
+        Timer.Sample bulk = Timer.start();
         try {
             outcomes = index.write(writes);
+            bulk.stop(bulkLatency);
         } catch (IOException | RuntimeException e) {
             throw new BatchListenerFailedException("Elasticsearch unavailable",
                     new IndexingUnavailableException(e.getMessage(), e), 0);
