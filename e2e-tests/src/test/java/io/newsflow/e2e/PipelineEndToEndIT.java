@@ -36,13 +36,27 @@ class PipelineEndToEndIT {
     private static final JsonMapper json = JsonMapper.builder().build();
     private static String elasticsearch;
     private static ServiceProcess ingest;
+    /** Stands in for a trace collector (Jaeger in compose): the OTLP/HTTP export requests it got. */
+    private static com.sun.net.httpserver.HttpServer collector;
+    private static final List<byte[]> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startPipeline() throws Exception {
         elasticsearch = TestInfrastructure.elasticsearchUrl();
+        collector = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        collector.createContext("/v1/traces", exchange -> {
+            exported.add(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                "ELASTICSEARCH_URIS", elasticsearch);
+                "ELASTICSEARCH_URIS", elasticsearch,
+                // spans exported over OTLP, as compose does to Jaeger (off unless an endpoint is set)
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces",
+                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
         for (String name : List.of("ingest-service", "enrich-service", "publish-service")) {
             services.add(ServiceProcess.start(name, environment));
         }
@@ -56,6 +70,9 @@ class PipelineEndToEndIT {
     static void stopPipeline() throws InterruptedException {
         for (ServiceProcess service : services) {
             service.close();
+        }
+        if (collector != null) {
+            collector.stop(0);
         }
     }
 
@@ -384,6 +401,56 @@ class PipelineEndToEndIT {
                     .anyMatch(line -> line.contains("(updated)")
                             && line.endsWith("(revision " + correction.get("revision").asLong() + ")"));
         }
+    }
+
+    /**
+     * One article's trace reaches the trace collector from all three services: the spans each
+     * exports over OTLP/HTTP (protobuf) carry the trace id of the article's traceparent and the
+     * exporting service's name.
+     */
+    @Test
+    void anArticlesTraceIsExportedByEveryService() throws Exception {
+        String id = postText("https://trace.example.org/2024/06/01/one-trace", "Example Trace", "One trace",
+                "2024-06-01T08:00:00Z", "An article followed from the post to the index, its spans exported by each "
+                        + "service to the collector, which here is a small server standing in for Jaeger.");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> getDocument(id), doc -> doc != null);
+        String traceparent = null;
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
+                "bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(), "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed", "group.id", "e2e-trace-" + System.nanoTime()),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ENRICHED));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (traceparent == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (id.equals(record.key())) {
+                        traceparent = SubscriptionsEndToEnd.headers(record).get("traceparent");
+                    }
+                }
+            }
+        }
+        assertThat(traceparent).as("the enriched record's traceparent").isNotNull();
+        byte[] traceId = java.util.HexFormat.of().parseHex(traceparent.split("-")[1]);
+        for (String service : List.of("ingest-service", "enrich-service", "publish-service")) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).alias(service).until(() ->
+                    exported.stream().anyMatch(body -> contains(body, service.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            && contains(body, traceId)));
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static String traceId(ConsumerRecord<String, byte[]> record) {

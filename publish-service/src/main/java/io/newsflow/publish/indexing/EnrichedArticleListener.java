@@ -3,10 +3,12 @@ package io.newsflow.publish.indexing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.DeadLetterReason;
 import io.newsflow.kafka.DeadLetterException;
 import io.newsflow.kafka.DeadLetterPublisher;
+import io.newsflow.kafka.RecordTracing;
 import io.newsflow.publish.subscriptions.AlertPublisher;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,10 +50,12 @@ class EnrichedArticleListener {
     private final Counter stale;
     private final Timer latency;
     private final Timer bulkLatency;
+    private final RecordTracing tracing;
 
     EnrichedArticleListener(ArticleIndex index, AlertPublisher alerts, DeadLetterPublisher deadLetters,
-            MeterRegistry meters, CopyCounter copies) {
+            MeterRegistry meters, CopyCounter copies, RecordTracing tracing) {
         this.index = index;
+        this.tracing = tracing;
         this.copies = copies;
         this.alerts = alerts;
         this.deadLetters = deadLetters;
@@ -82,15 +86,22 @@ class EnrichedArticleListener {
                         : new ArticleIndex.Write.Upsert(record.value()));
             }
         }
+        // each article's trace goes on through its indexing: one span per record, over the bulk
+        List<Span> spans = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, ArticleEnriched> record : records) {
+            spans.add(tracing.continueFrom(record.headers(), "publish"));
+        }
         List<ArticleIndex.Outcome> outcomes;
         Timer.Sample bulk = Timer.start();
         try {
             outcomes = index.write(writes);
             bulk.stop(bulkLatency);
         } catch (IOException | RuntimeException e) {
+            spans.forEach(span -> span.error(e).end());
             throw new BatchListenerFailedException("Elasticsearch unavailable",
                     new IndexingUnavailableException(e.getMessage(), e), 0);
         }
+        spans.forEach(Span::end);
         Instant acknowledged = Instant.now();
         publishAlerts(records, refusals, writes, outcomes);
         noteCopies(writes, outcomes);

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.DuplicateCorrection;
 import io.newsflow.kafka.DeadLetterPublisher;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.kafka.ErrorHandlers;
+import io.newsflow.kafka.RecordTracing;
 import io.newsflow.kafka.EventSerdes;
 import io.newsflow.publish.PublishProperties;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +43,15 @@ class IndexingConfiguration {
         ArticleIndex index = new ArticleIndex(client, properties.index(), Clock.systemUTC());
         index.ensureExists();
         return index;
+    }
+
+    /**
+     * Carries each article's trace (the W3C traceparent its records carry) through its indexing
+     * and on to its alerts.
+     */
+    @Bean
+    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
     /** Originals' copy counts, kept every 5 seconds (see {@link CopyCounter}). */

@@ -1,8 +1,6 @@
 package io.newsflow.publish.subscriptions;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.kafka.CompactedTopicReader;
 import io.newsflow.kafka.DeadLetterPublisher;
 import io.newsflow.kafka.ErrorHandlers;
@@ -22,7 +20,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -93,12 +90,6 @@ class SubscriptionsConfiguration {
         SubscriptionProperties settings = properties.subscriptions();
         return DeadLetterPublisher.topic(settings.webhooksDeadLetterTopic(), settings.partitions(), settings.replicas(),
                 kafka.buildProducerProperties());
-    }
-
-    /** Each alert continues the trace of the article it is about. */
-    @Bean
-    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
     @Bean
