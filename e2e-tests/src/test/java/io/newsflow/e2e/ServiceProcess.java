@@ -47,8 +47,19 @@ final class ServiceProcess implements AutoCloseable {
         return start(name, logName, environment, freePort());
     }
 
+    /** The same, with the production configuration (no profile): as deployed, not as on a laptop. */
+    static ServiceProcess startInProduction(String name, String logName, Map<String, String> environment)
+            throws IOException {
+        return start(name, logName, environment, freePort(), "");
+    }
+
     private static ServiceProcess start(String name, String logName, Map<String, String> environment, int port)
             throws IOException {
+        return start(name, logName, environment, port, "local");
+    }
+
+    private static ServiceProcess start(String name, String logName, Map<String, String> environment, int port,
+            String profile) throws IOException {
         Path servicesDir = Path.of(System.getProperty("newsflow.test.services.dir", ".."));
         Path jar = servicesDir.resolve(name).resolve("target").resolve(name + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
@@ -60,7 +71,7 @@ final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(),
-                "--spring.profiles.active=local",
+                "--spring.profiles.active=" + profile,
                 "--server.address=127.0.0.1"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
