@@ -53,7 +53,7 @@ import picocli.CommandLine;
  */
 @Command(name = "newsflow", mixinStandardHelpOptions = true,
         description = "Tools for Newsflow: operations, offline enrichment and benchmarks.",
-        subcommands = {NewsflowTools.Dlt.class, NewsflowTools.AuditCommand.class, BackfillCommand.class,
+        subcommands = {NewsflowTools.Dlt.class, NewsflowTools.AuditCommand.class, LagCommand.class, BackfillCommand.class,
                 EnrichCommand.class, ExtractCommand.class, NerEvaluation.class, EndToEndBenchmark.Cli.class,
                 IngestBenchmark.Cli.class, PublishBenchmark.Cli.class, NewsroomBenchmark.Cli.class, FeedsBenchmark.Cli.class, MatchingBenchmark.class, DuplicatesBenchmark.class, FollowCommand.class, ExtractionBenchmark.class,
                 EnrichmentBenchmark.class, EntityBenchmark.class})

@@ -18,7 +18,7 @@ class NewsflowToolsTest {
     @Test
     void everyToolIsASubcommand() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("dlt", "audit", "backfill", "enrich", "extract", "ner-eval", "bench",
+        assertThat(out.toString()).contains("dlt", "audit", "lag", "backfill", "enrich", "extract", "ner-eval", "bench",
                 "bench-ingest", "bench-publish", "bench-feeds", "bench-extraction", "bench-enrichment", "bench-entities");
     }
 
