@@ -112,12 +112,12 @@ class RawArticleListener {
         RawArticleHandler.Finished done = batch.finish(enrichedRecords.stream().map(Enriched::outcome).toList());
         List<RawArticleHandler.Outcome> finished = done.outcomes();
         List<Sent> sent = new ArrayList<>(finished.size());
-        List<CompletableFuture<?>> stories = new ArrayList<>();
+        List<CompletableFuture<?>> linking = new ArrayList<>();
         for (Story story : done.stories()) { // in the poll's transaction, with the articles that changed them
-            stories.add(this.enriched.send(storyRecord(story)));
+            linking.add(this.enriched.send(storyRecord(story)));
         }
         for (DuplicateCorrection correction : done.corrections()) {
-            stories.add(this.enriched.send(correctionRecord(correction)));
+            linking.add(this.enriched.send(correctionRecord(correction)));
         }
         for (int k = 0; k < finished.size(); k++) {
             Enriched enriched = enrichedRecords.get(k);
@@ -131,7 +131,7 @@ class RawArticleListener {
             }
         }
         awaitAcknowledgements(sent);
-        awaitStories(stories);
+        awaitLinking(linking);
     }
 
     private ProducerRecord<String, byte[]> storyRecord(Story story) {
@@ -152,9 +152,9 @@ class RawArticleListener {
     }
 
     /** The stories' and corrections' records must be acknowledged too before the poll commits; else it is retried. */
-    private void awaitStories(List<CompletableFuture<?>> stories) throws InterruptedException {
+    private void awaitLinking(List<CompletableFuture<?>> records) throws InterruptedException {
         try {
-            CompletableFuture.allOf(stories.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(records.toArray(CompletableFuture[]::new))
                     .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new BatchListenerFailedException("A story or correction record was not acknowledged", e, 0);

@@ -48,11 +48,6 @@ final class FeedLog {
         send(new ProducerRecord<>(topic, id, null));
     }
 
-    void write(FeedState state) {
-        send(new ProducerRecord<>(topic, partitionOf(state.id()), state.id() + FeedTable.STATE_SUFFIX,
-                EventJson.mapper().writeValueAsBytes(state)));
-    }
-
     /**
      * Sends a state without waiting for the broker: the poller's threads go on to the next feed
      * (a synchronous write per poll capped an instance at ~500 polls/s with 16 workers). A state

@@ -147,8 +147,9 @@ final class FeedPoller {
         boolean changed = !fresh.isEmpty();
         metrics.poll(changed ? "changed" : "unchanged");
         int unchangedPolls = changed ? 0 : state.unchangedPolls() + 1;
-        Instant next = deferred ? now.plus(Duration.ofMinutes(1)).isBefore(now.plus(feed.every()))
-                ? now.plus(Duration.ofMinutes(1)) : now.plus(feed.every()) : now.plus(stretched(feed, unchangedPolls));
+        // items left over come in the next poll, a minute later (or after the interval, if shorter)
+        Duration wait = deferred ? min(Duration.ofMinutes(1), feed.every()) : stretched(feed, unchangedPolls);
+        Instant next = now.plus(wait);
         // items left for the next poll: forget the validators, so that it reads the feed again
         String etag = deferred ? null : response.etag();
         String lastModified = deferred ? null : response.lastModified();
@@ -178,6 +179,10 @@ final class FeedPoller {
         return new FeedState(FeedState.SCHEMA_VERSION, feed.id(), state.etag(), state.lastModified(), now,
                 state.lastChangedAt(), now.plus(wait), failures, error, status, state.itemsSeen(),
                 state.itemsIngested(), state.itemsFailed(), state.unchangedPolls(), state.seen(), now);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The interval stretched for a feed that keeps not changing: up to four times, within the maximum. */

@@ -49,10 +49,16 @@ class FeedsConfiguration {
         return new CompactedTopicReader(kafka.buildConsumerProperties(), properties.feeds().topic(), table).start();
     }
 
+    /** The one SSRF guard of feeds and fetches: what registration checks is what fetching checks. */
+    @Bean
+    OutboundGuard fetchGuard(IngestProperties properties) {
+        return new OutboundGuard(properties.feeds().fetch().allowPrivate());
+    }
+
     @Bean(destroyMethod = "close")
-    PageFetcher pageFetcher(IngestProperties properties) {
+    PageFetcher pageFetcher(OutboundGuard fetchGuard, IngestProperties properties) {
         var fetch = properties.feeds().fetch();
-        return new PageFetcher(new OutboundGuard(fetch.allowPrivate()), new PageFetcher.Settings(fetch.userAgent(),
+        return new PageFetcher(fetchGuard, new PageFetcher.Settings(fetch.userAgent(),
                 fetch.connectTimeout(), fetch.responseTimeout(), fetch.maxPageSize().toBytes(), fetch.maxRedirects(),
                 fetch.perHostInterval(), fetch.obeyRobots()));
     }
@@ -76,9 +82,9 @@ class FeedsConfiguration {
 
     @Bean
     Feeds feeds(FeedTable table, FeedLog log, CompactedTopicReader feedsReader, FeedPoller poller,
-            IngestProperties properties) {
+            OutboundGuard fetchGuard, IngestProperties properties) {
         var feeds = properties.feeds();
-        return new Feeds(table, log, feedsReader, new OutboundGuard(feeds.fetch().allowPrivate()), poller,
+        return new Feeds(table, log, feedsReader, fetchGuard, poller,
                 new Feeds.Settings(feeds.minInterval(), feeds.maxInterval(), feeds.defaultInterval(), feeds.maxPerKey()),
                 Clock.systemUTC());
     }

@@ -103,7 +103,8 @@ class SubscriptionController {
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     View get(@PathVariable String id, HttpServletRequest request) {
         try {
-            return subscriptions.get(id, ApiProblem.caller(request)).map(View::of).orElseThrow(() -> ApiProblem.notFound("subscription", id));
+            return subscriptions.get(id, ApiProblem.caller(request)).map(View::of)
+                    .orElseThrow(() -> ApiProblem.notFound("subscription", id));
         } catch (SubscriptionsUnavailableException e) {
             throw unavailable(e);
         }
