@@ -196,7 +196,10 @@ public final class ArticleIndex {
      * Sets {@code copies.count} on the articles among {@code ids} that have copies in the index
      * (documents whose {@code duplicateOf.id} names them), where it differs from what they say:
      * one aggregation and one bulk of partial updates. The count is read from the index, never
-     * incremented, so running this again, late, or for an article twice is harmless.
+     * incremented, so running this again, late, or for an article twice is harmless. The index
+     * is refreshed first: the copies were acknowledged a moment ago, and a count taken before
+     * they are searchable would be wrong with nothing left to correct it (one refresh per round,
+     * every few seconds, costs less than the 1 s refresh interval already does).
      *
      * @param ids          articles whose counts may have changed
      * @param mayHaveNone  those of them that may have lost their last copy (a correction
@@ -209,6 +212,7 @@ public final class ArticleIndex {
         if (ids.isEmpty()) {
             return Set.of();
         }
+        client.indices().refresh(r -> r.index(target));
         List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
         var counts = client.search(s -> s.index(target).size(0)
                 .query(q -> q.terms(t -> t.field("duplicateOf.id").terms(v -> v.value(values))))
