@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.contracts.Topics;
+import io.newsflow.elasticsearch.ElasticsearchConnection;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -79,13 +80,19 @@ public record EnrichProperties(
      * @param username      basic-auth user; in a secured cluster one with write access to the
      *                      duplicates and stories indices only
      * @param password      its password
+     * @param apiKey        an API key instead of a user (optional)
+     * @param caCertificate PEM file of the CA that signed the cluster's certificate (https)
      * @param indexReplicas replicas of those indices when this service creates them (0 on one node)
      */
     public record ElasticsearchProperties(@DefaultValue List<String> uris, String username, String password,
-            @DefaultValue("1") int indexReplicas) {
+            String apiKey, String caCertificate, @DefaultValue("1") int indexReplicas) {
 
         public boolean enabled() {
-            return uris != null && uris.stream().anyMatch(u -> u != null && !u.isBlank());
+            return connection().configured();
+        }
+
+        public ElasticsearchConnection connection() {
+            return new ElasticsearchConnection(uris, username, password, apiKey, ElasticsearchConnection.file(caCertificate), null, null);
         }
     }
 

@@ -50,6 +50,32 @@ public final class RecordTracing {
         return propagator.extract(incoming, GETTER).kind(Span.Kind.CONSUMER).name(name).start();
     }
 
+    /**
+     * Puts {@code span} in scope until the scope is closed: what is logged meanwhile carries its
+     * trace and span ids ({@code traceId}, {@code spanId} in the log line), so that a record's
+     * log lines can be found from its trace and the other way round.
+     */
+    public Tracer.SpanInScope scope(Span span) {
+        return tracer.withSpan(span);
+    }
+
+    /**
+     * Runs {@code work} in a span of its own continuing {@code incoming}'s trace, in scope (see
+     * {@link #scope}): for what happens to one record outside the batch's spans, such as its
+     * dead-lettering.
+     */
+    public void inSpan(Headers incoming, String name, Runnable work) {
+        Span span = continueFrom(incoming, name);
+        try (Tracer.SpanInScope scope = scope(span)) {
+            work.run();
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
     /** Writes {@code span}'s context onto {@code outgoing}'s headers. */
     public void inject(Span span, Headers outgoing) {
         propagator.inject(span.context(), outgoing, SETTER);

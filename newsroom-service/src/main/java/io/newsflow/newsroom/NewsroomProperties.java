@@ -1,5 +1,6 @@
 package io.newsflow.newsroom;
 
+import io.newsflow.elasticsearch.ElasticsearchConnection;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,8 @@ public record NewsroomProperties(
      * @param uris           node URLs
      * @param username       basic-auth user (optional; a read-only role is enough)
      * @param password       basic-auth password
+     * @param apiKey         an API key instead of a user (optional)
+     * @param caCertificate  PEM file of the CA that signed the cluster's certificate (https)
      * @param connectTimeout TCP connect timeout
      * @param socketTimeout  how long a search may take before the API answers 503
      */
@@ -31,7 +34,14 @@ public record NewsroomProperties(
             @DefaultValue("http://127.0.0.1:9200") List<String> uris,
             String username,
             String password,
+            String apiKey,
+            String caCertificate,
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("10s") Duration socketTimeout) {
+
+        public ElasticsearchConnection connection() {
+            return new ElasticsearchConnection(uris, username, password, apiKey, ElasticsearchConnection.file(caCertificate), connectTimeout,
+                    socketTimeout);
+        }
     }
 }

@@ -65,7 +65,7 @@ final class NewsroomFixture {
 
     private static void write(String alias, List<ArticleEnriched> all) throws Exception {
         var settings = new PublishProperties.ElasticsearchProperties(List.of(TestInfrastructure.elasticsearchUrl()),
-                null, null, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2));
+                null, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2));
         try (RestClient rest = ElasticsearchClients.restClient(settings)) {
             ElasticsearchClient client = ElasticsearchClients.client(rest);
             ArticleIndex index = new ArticleIndex(client, new PublishProperties.IndexProperties(alias, 1, 1, 0, "1s"),

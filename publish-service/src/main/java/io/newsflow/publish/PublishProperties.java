@@ -1,6 +1,7 @@
 package io.newsflow.publish;
 
 import io.newsflow.contracts.Topics;
+import io.newsflow.elasticsearch.ElasticsearchConnection;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -60,8 +61,11 @@ public record PublishProperties(
 
     /**
      * @param uris           node URLs, e.g. {@code http://127.0.0.1:9200}
-     * @param username       basic-auth user (optional)
+     * @param username       basic-auth user (optional); in a secured cluster one whose role may
+     *                       write the articles and stories indices only
      * @param password       basic-auth password (optional)
+     * @param apiKey         an API key instead of a user (optional)
+     * @param caCertificate  PEM file of the CA that signed the cluster's certificate (https)
      * @param connectTimeout TCP connect timeout
      * @param socketTimeout  time to wait for a response; a bulk of a few MB takes well under it
      * @param healthTimeout  how long the health check waits for the cluster before it reports
@@ -71,9 +75,16 @@ public record PublishProperties(
             @DefaultValue("http://127.0.0.1:9200") List<String> uris,
             String username,
             String password,
+            String apiKey,
+            String caCertificate,
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("60s") Duration socketTimeout,
             @DefaultValue("2s") Duration healthTimeout) {
+
+        public ElasticsearchConnection connection() {
+            return new ElasticsearchConnection(uris, username, password, apiKey, ElasticsearchConnection.file(caCertificate), connectTimeout,
+                    socketTimeout);
+        }
     }
 
     /**

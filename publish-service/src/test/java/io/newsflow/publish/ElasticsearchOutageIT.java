@@ -104,7 +104,7 @@ class ElasticsearchOutageIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> indexed() == 300);
         try (RestClient rest = ElasticsearchClients.restClient(new PublishProperties.ElasticsearchProperties(
-                List.of(TestInfrastructure.elasticsearchUrl()), null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2)))) {
+                List.of(TestInfrastructure.elasticsearchUrl()), null, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2)))) {
             ElasticsearchClient client = ElasticsearchClients.client(rest);
             var hits = client.search(s -> s.index("outage-articles").size(500).version(true),
                     tools.jackson.databind.JsonNode.class).hits().hits();
@@ -121,7 +121,7 @@ class ElasticsearchOutageIT {
 
     private static long indexed() throws Exception {
         try (RestClient rest = ElasticsearchClients.restClient(new PublishProperties.ElasticsearchProperties(
-                List.of(TestInfrastructure.elasticsearchUrl()), null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2)))) {
+                List.of(TestInfrastructure.elasticsearchUrl()), null, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2)))) {
             ElasticsearchClient client = ElasticsearchClients.client(rest);
             client.indices().refresh(r -> r.index("outage-articles"));
             return client.count(c -> c.index("outage-articles")).count();

@@ -15,12 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.http.HttpHost;
-import org.apache.http.auth.AuthScope;
-import org.apache.http.auth.UsernamePasswordCredentials;
-import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.elasticsearch.client.RestClient;
-import org.elasticsearch.client.RestClientBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -45,15 +40,8 @@ public class LinkingConfiguration {
                     + "articles are published without duplicateOf and story");
             return new Resources(null, null, Linking.none());
         }
-        RestClientBuilder builder = RestClient.builder(elasticsearch.uris().stream().filter(u -> !u.isBlank())
-                .map(HttpHost::create).toArray(HttpHost[]::new));
-        if (elasticsearch.username() != null && !elasticsearch.username().isBlank()) {
-            var credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(AuthScope.ANY,
-                    new UsernamePasswordCredentials(elasticsearch.username(), elasticsearch.password()));
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
-        }
-        RestClient client = builder.build();
+        RestClient client = elasticsearch.connection().open();
+        log.info("Duplicate detection and stories keep their memory in {}", elasticsearch.connection());
 
         var duplicates = properties.duplicates();
         var duplicateStore = new ElasticsearchDuplicateStore(client, duplicates.index(), Clock.systemUTC());

@@ -35,13 +35,13 @@ public final class ElasticsearchStoryStore implements StoryClusterer.Store {
                "labelArticleId": {"type": "keyword"},
                "firstSeen": {"type": "date"}, "lastSeen": {"type": "date"}, "updatedAt": {"type": "date"},
                "articleCount": {"type": "integer"},
-               "sources": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
-               "entities": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
+               "sources": {"properties": {"value": {"type": "keyword", "ignore_above": 1024}, "count": {"type": "integer"}}},
+               "entities": {"properties": {"value": {"type": "keyword", "ignore_above": 1024}, "count": {"type": "integer"}}},
                "countries": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
-               "topics": {"properties": {"value": {"type": "keyword"}, "count": {"type": "integer"}}},
+               "topics": {"properties": {"value": {"type": "keyword", "ignore_above": 1024}, "count": {"type": "integer"}}},
                "tone": {"type": "half_float"},
                "mergedInto": {"type": "keyword"},
-               "features": {"type": "keyword"}}}}""";
+               "features": {"type": "keyword", "ignore_above": 1024}}}}""";
 
     /** The fields candidates are read with. */
     private static final List<String> LIGHT = List.of("firstSeen", "lastSeen", "centroid", "mergedInto",

@@ -95,7 +95,7 @@ class RawArticleListener {
             warnIfProducerTimestamps(record);
             Span span = tracing.continueFrom(record.headers(), "enrich");
             RawArticleHandler.Outcome outcome;
-            try {
+            try (var scope = tracing.scope(span)) {
                 outcome = batch.handle(record.key(), record.value(), Revisions.of(record.timestamp(), record.offset()));
             } finally {
                 span.end();
@@ -214,7 +214,7 @@ class RawArticleListener {
     /** Dead-letters a record; if the dead letter cannot be written either, the record is retried. */
     private void deadLetter(ConsumerRecord<String, ArticleReceived> record, Exception why, int index) {
         try {
-            deadLetters.accept(record, why);
+            tracing.inSpan(record.headers(), "dead-letter", () -> deadLetters.accept(record, why));
         } catch (RuntimeException e) {
             throw new BatchListenerFailedException("The dead letter was not written", e, index);
         }

@@ -189,7 +189,7 @@ class EnrichedArticleListener {
     /** Dead-letters a record; if the dead letter cannot be written either, the record is retried. */
     private void deadLetter(ConsumerRecord<String, ArticleEnriched> record, Exception why, int index) {
         try {
-            deadLetters.accept(record, why);
+            tracing.inSpan(record.headers(), "dead-letter", () -> deadLetters.accept(record, why));
         } catch (RuntimeException e) {
             throw new BatchListenerFailedException("The dead letter was not written", e, index);
         }

@@ -29,4 +29,44 @@ class ArticleIndexMappingTest {
         }
         assertThat(mapping.properties().get("location").isGeoPoint()).isTrue();
     }
+
+    /**
+     * Elasticsearch refuses a whole document with a keyword term over 32,766 bytes, so every
+     * keyword field whose value comes from outside (the client, the page) has an {@code
+     * ignore_above}: a longer value stays in the source and is only left out of the terms. The
+     * others hold what the pipeline makes itself: ids, hashes, codes, labels of fixed lists.
+     */
+    @Test
+    void everyKeywordFromOutsideIsBoundedSoNoLongValueCanRejectADocument() throws Exception {
+        java.util.Set<String> madeByThePipeline = java.util.Set.of("id", "dateline.countryCode", "language.code",
+                "places.countryCode", "places.kind", "countries", "primaryCountry", "dates.value",
+                "dates.granularity", "topics.code", "sentiment.label", "fingerprints.contentHash",
+                "fingerprints.simhash", "story.id", "duplicateOf.id", "enrichment.version");
+        java.util.List<String> unbounded = new java.util.ArrayList<>();
+        collectUnbounded(ArticleIndex.mappings(true).properties(), "", unbounded);
+
+        assertThat(unbounded).isNotEmpty().allSatisfy(field -> assertThat(madeByThePipeline).contains(field));
+    }
+
+    private static void collectUnbounded(java.util.Map<String, co.elastic.clients.elasticsearch._types.mapping.Property> properties,
+            String prefix, java.util.List<String> unbounded) {
+        properties.forEach((name, property) -> {
+            if (property.isKeyword() && property.keyword().ignoreAbove() == null) {
+                unbounded.add(prefix + name);
+            }
+            if (property.isText() && property.text().fields() != null) {
+                property.text().fields().forEach((sub, field) -> {
+                    if (field.isKeyword() && field.keyword().ignoreAbove() == null) {
+                        unbounded.add(prefix + name + "." + sub);
+                    }
+                });
+            }
+            if (property.isObject()) {
+                collectUnbounded(property.object().properties(), prefix + name + ".", unbounded);
+            }
+            if (property.isNested()) {
+                collectUnbounded(property.nested().properties(), prefix + name + ".", unbounded);
+            }
+        });
+    }
 }

@@ -28,7 +28,7 @@ class CopyCountIT {
     @Test
     void copiesAcknowledgedAMomentAgoAreCounted() throws Exception {
         var settings = new PublishProperties.ElasticsearchProperties(List.of(TestInfrastructure.elasticsearchUrl()),
-                null, null, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2));
+                null, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2));
         try (RestClient rest = ElasticsearchClients.restClient(settings)) {
             ElasticsearchClient client = ElasticsearchClients.client(rest);
             ArticleIndex index = new ArticleIndex(client,

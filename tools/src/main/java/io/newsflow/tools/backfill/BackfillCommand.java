@@ -96,7 +96,9 @@ public final class BackfillCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         var indexSettings = new PublishProperties.IndexProperties(alias, 1, shards, replicas, refresh);
         var esSettings = new PublishProperties.ElasticsearchProperties(elasticsearch, System.getenv("ELASTICSEARCH_USERNAME"),
-                System.getenv("ELASTICSEARCH_PASSWORD"), Duration.ofSeconds(5), Duration.ofSeconds(120), Duration.ofSeconds(2));
+                System.getenv("ELASTICSEARCH_PASSWORD"), System.getenv("ELASTICSEARCH_API_KEY"),
+                System.getenv("ELASTICSEARCH_CA_CERTIFICATE"),
+                Duration.ofSeconds(5), Duration.ofSeconds(120), Duration.ofSeconds(2));
         Map<String, Object> consumerSettings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
