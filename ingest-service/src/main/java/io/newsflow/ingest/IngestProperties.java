@@ -1,6 +1,7 @@
 package io.newsflow.ingest;
 
 import io.newsflow.contracts.Topics;
+import io.newsflow.elasticsearch.ElasticsearchConnection;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -121,15 +122,30 @@ public record IngestProperties(
      * The status endpoint reads the search index the publish service writes: an article found
      * there has been enriched and indexed.
      *
-     * @param elasticsearchUri an Elasticsearch node, e.g. {@code http://127.0.0.1:9200}; empty
-     *                         turns the status endpoint off (it answers 501)
+     * @param elasticsearchUri Elasticsearch nodes, comma-separated, e.g. {@code http://127.0.0.1:9200};
+     *                         empty turns the status endpoint off (it answers 501)
+     * @param username         basic-auth user (optional); in a secured cluster one with read
+     *                         access to the alias only
+     * @param password         its password
+     * @param apiKey           an API key instead of a user (optional)
+     * @param caCertificate    PEM file of the CA that signed the cluster's certificate (https)
      * @param alias            the index alias the publish service writes to
      * @param timeout          how long a lookup may take
      */
     public record StatusProperties(
             String elasticsearchUri,
+            String username,
+            String password,
+            String apiKey,
+            String caCertificate,
             @DefaultValue("news-articles") String alias,
             @DefaultValue("3s") Duration timeout) {
+
+        public ElasticsearchConnection connection() {
+            return new ElasticsearchConnection(elasticsearchUri == null ? List.of()
+                    : List.of(elasticsearchUri.split(",")), username, password, apiKey,
+                    ElasticsearchConnection.file(caCertificate), timeout, timeout);
+        }
     }
 
     /**
