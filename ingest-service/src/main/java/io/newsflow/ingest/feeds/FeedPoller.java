@@ -4,7 +4,9 @@ import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.Source;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.ArticleSubmission;
+import io.newsflow.ingest.intake.ArticleSubmission.Bounds;
 import io.newsflow.ingest.intake.BrokerUnavailableException;
+import io.newsflow.ingest.intake.FieldRules;
 import io.newsflow.ingest.intake.InvalidArticleException;
 import io.newsflow.ingest.page.PageText;
 import io.newsflow.outbound.PageFetcher;
@@ -47,6 +49,8 @@ final class FeedPoller {
      */
     record Settings(int maxItemsPerPoll, int seenMemory, Duration maxBackoff, Duration maxInterval) {
     }
+
+    private static final Instant EARLIEST = Instant.parse(Bounds.EARLIEST_PUBLISHED);
 
     private final PageFetcher fetcher;
     private final ArticleIntake intake;
@@ -224,12 +228,19 @@ final class FeedPoller {
         String title = null;
         String publishedAt = null;
         if (hints != null) {
-            title = hints.title();
-            publishedAt = hints.publishedAt() == null ? null : hints.publishedAt().toString();
-            authors = hints.authors().stream().limit(20).toList();
+            // a feed's hints are a third party's: one the article's bounds would refuse is left out
+            // (the page's own metadata still counts) rather than losing the article with it
+            title = fits(hints.title(), Bounds.TITLE);
+            publishedAt = hints.publishedAt() == null || hints.publishedAt().isBefore(EARLIEST)
+                    || hints.publishedAt().isAfter(clock.instant().plus(Bounds.LATEST_PUBLISHED_AHEAD)) ? null
+                    : hints.publishedAt().toString();
+            authors = hints.authors().stream().filter(author -> fits(author, Bounds.AUTHOR) != null).limit(20).toList();
             if (!hints.categories().isEmpty()) {
-                section = hints.categories().get(0);
-                metadata.put("feedCategories", abbreviate(String.join(", ", hints.categories())));
+                section = fits(hints.categories().get(0), Bounds.SECTION);
+                String categories = fits(abbreviate(String.join(", ", hints.categories())), Bounds.METADATA_VALUE);
+                if (categories != null) {
+                    metadata.put("feedCategories", categories);
+                }
             }
         }
         return intake.accept(new ArticleSubmission(page.url().toString(), source, PageText.of(html), null, title,
@@ -260,6 +271,10 @@ final class FeedPoller {
             }
         }
         return null;
+    }
+
+    private static String fits(String hint, int max) {
+        return hint == null || FieldRules.text(hint, max) != null ? null : hint;
     }
 
     private static String abbreviate(String value) {

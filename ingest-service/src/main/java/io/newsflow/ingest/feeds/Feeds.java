@@ -3,6 +3,7 @@ package io.newsflow.ingest.feeds;
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.Source;
 import io.newsflow.ingest.intake.ArticleIntake;
+import io.newsflow.ingest.intake.FieldRules;
 import io.newsflow.ingest.intake.InvalidArticleException.FieldError;
 import io.newsflow.kafka.CompactedTopicReader;
 import io.newsflow.outbound.OutboundGuard;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The feeds API's logic: registering, listing and deleting feeds (each API key sees its own), and
@@ -34,6 +36,7 @@ public final class Feeds {
     }
 
     /** A feed as the API shows it, with its health. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FeedView")
     public record View(String id, String url, Source source, String interval, Instant createdAt, Health health) {
     }
 
@@ -73,6 +76,7 @@ public final class Feeds {
     }
 
     private static final Duration READ_WAIT = Duration.ofSeconds(5);
+    private static final Pattern INTERVAL = Pattern.compile(FeedRequest.Bounds.INTERVAL_PATTERN);
 
     private final FeedTable table;
     private final FeedLog log;
@@ -96,23 +100,31 @@ public final class Feeds {
     /** Registers a feed, or updates the source and interval of one already registered by this key. */
     public Registered register(FeedRequest request, String owner) {
         List<FieldError> errors = new ArrayList<>();
+        FieldRules.Errors error = (field, message) -> errors.add(new FieldError(field, message));
         String url = checkUrl(request == null ? null : request.url(), errors);
         Source source = request == null ? null : request.source();
-        if (source == null || isBlank(source.name()) && isBlank(source.domain())) {
+        if (source == null || !FieldRules.given(source.name(), FieldRules.MAX_SOURCE_NAME)
+                && !FieldRules.given(source.domain(), FieldRules.MAX_SOURCE_DOMAIN)) {
             errors.add(new FieldError("source", "is required (a name and/or a domain)"));
-        } else if (length(source.name()) > 1024 || length(source.domain()) > 253) {
-            errors.add(new FieldError("source", "name at most 1,024 characters, domain at most 253"));
+        } else {
+            FieldRules.source(source, error);
         }
         Duration interval = settings.defaultInterval();
-        if (request != null && !isBlank(request.interval())) {
-            try {
-                interval = Duration.parse(request.interval().strip());
-                if (interval.compareTo(settings.minInterval()) < 0 || interval.compareTo(settings.maxInterval()) > 0) {
-                    errors.add(new FieldError("interval", "must be between " + settings.minInterval() + " and "
-                            + settings.maxInterval()));
-                }
-            } catch (DateTimeParseException e) {
+        if (request != null && FieldRules.given(request.interval(), FeedRequest.Bounds.INTERVAL)) {
+            String value = request.interval();
+            if (value.length() > FeedRequest.Bounds.INTERVAL || !INTERVAL.matcher(value).matches()) {
                 errors.add(new FieldError("interval", "must be an ISO-8601 duration such as PT10M"));
+            } else {
+                try {
+                    interval = Duration.parse(value);
+                    if (interval.compareTo(settings.minInterval()) < 0
+                            || interval.compareTo(settings.maxInterval()) > 0) {
+                        errors.add(new FieldError("interval", "must be between " + settings.minInterval() + " and "
+                                + settings.maxInterval()));
+                    }
+                } catch (DateTimeParseException | ArithmeticException e) {
+                    errors.add(new FieldError("interval", "must be an ISO-8601 duration such as PT10M"));
+                }
             }
         }
         if (!errors.isEmpty()) {
@@ -179,9 +191,7 @@ public final class Feeds {
         List<FieldError> errors = new ArrayList<>();
         String url = checkUrl(request == null ? null : request.url(), errors);
         Source source = request == null ? null : request.source();
-        if (source != null && (length(source.name()) > 1024 || length(source.domain()) > 253)) {
-            errors.add(new FieldError("source", "name at most 1,024 characters, domain at most 253"));
-        }
+        FieldRules.source(source, (field, message) -> errors.add(new FieldError(field, message)));
         if (!errors.isEmpty()) {
             throw new InvalidFeedException(errors);
         }
@@ -191,8 +201,13 @@ public final class Feeds {
     }
 
     private String checkUrl(String url, List<FieldError> errors) {
-        if (isBlank(url)) {
+        if (!FieldRules.given(url, FieldRules.MAX_URL)) {
             errors.add(new FieldError("url", "is required"));
+            return null;
+        }
+        String problem = FieldRules.url(url);
+        if (problem != null) {
+            errors.add(new FieldError("url", problem));
             return null;
         }
         try {
@@ -224,10 +239,6 @@ public final class Feeds {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted", e);
         }
-    }
-
-    private static int length(String value) {
-        return value == null ? 0 : value.length();
     }
 
     private static boolean isBlank(String value) {

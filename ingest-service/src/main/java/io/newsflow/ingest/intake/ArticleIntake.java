@@ -3,6 +3,7 @@ package io.newsflow.ingest.intake;
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.Source;
+import io.newsflow.ingest.intake.ArticleSubmission.Bounds;
 import io.newsflow.ingest.page.PageText;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,11 +43,9 @@ public class ArticleIntake {
         this.metrics = metrics;
     }
 
-    static final int MAX_AUTHORS = 50;
-    static final int MAX_METADATA_ENTRIES = 32;
-    static final int MAX_SHORT_FIELD = 1024;
     private static final String NO_NUL = "must not contain NUL characters";
-    private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{1,8})*");
+    private static final Pattern LANGUAGE = Pattern.compile(Bounds.LANGUAGE_PATTERN);
+    private static final Instant EARLIEST_PUBLISHED = Instant.parse(Bounds.EARLIEST_PUBLISHED);
 
     /**
      * Validates, assigns the id and publishes; returns once the broker has the article.
@@ -132,78 +131,75 @@ public class ArticleIntake {
 
     RawArticle toEvent(ArticleSubmission submission) {
         List<InvalidArticleException.FieldError> errors = new ArrayList<>();
+        FieldRules.Errors error = (field, message) -> errors.add(new InvalidArticleException.FieldError(field, message));
         String canonicalUrl = null;
-        if (isBlank(submission.url())) {
+        if (!FieldRules.given(submission.url(), Bounds.URL)) {
             if (submission.html() != null) {
-                errors.add(new InvalidArticleException.FieldError("url", "is required when posting html"));
+                error.add("url", "is required when posting html");
             }
         } else {
-            try {
-                canonicalUrl = ArticleIds.canonicalUrl(submission.url());
-            } catch (IllegalArgumentException e) {
-                errors.add(new InvalidArticleException.FieldError("url", e.getMessage()));
+            String problem = FieldRules.url(submission.url());
+            if (problem != null) {
+                error.add("url", problem);
+            } else {
+                canonicalUrl = ArticleIds.canonicalUrl(FieldRules.trim(submission.url()));
             }
         }
         Source source = submission.source();
-        if (source == null || (isBlank(source.name()) && isBlank(source.domain()))) {
-            errors.add(new InvalidArticleException.FieldError("source", "is required (a name and/or a domain)"));
+        if (source == null || (!FieldRules.given(source.name(), FieldRules.MAX_SOURCE_NAME)
+                && !FieldRules.given(source.domain(), FieldRules.MAX_SOURCE_DOMAIN))) {
+            error.add("source", "is required (a name and/or a domain)");
+        } else {
+            FieldRules.source(source, error);
         }
         boolean hasHtml = submission.html() != null && !submission.html().isBlank();
         boolean hasText = submission.text() != null && !submission.text().isBlank();
         if (hasHtml == hasText) {
-            errors.add(new InvalidArticleException.FieldError(hasHtml ? "text" : "html",
-                    hasHtml ? "must be absent when html is given" : "exactly one of html and text is required"));
+            error.add(hasHtml ? "text" : "html",
+                    hasHtml ? "must be absent when html is given" : "exactly one of html and text is required");
+        }
+        for (String field : List.of("html", "text")) {
+            PageText page = "html".equals(field) ? submission.html() : submission.text();
+            if (page != null && page.containsNul()) {
+                error.add(field, NO_NUL);
+            } else if (page != null && page.containsLoneSurrogate()) {
+                error.add(field, "contains an unpaired surrogate (not valid Unicode)");
+            }
         }
         Instant publishedAt = null;
-        if (!isBlank(submission.publishedAt())) {
-            publishedAt = parseDate(submission.publishedAt());
-            if (publishedAt == null) {
-                errors.add(new InvalidArticleException.FieldError("publishedAt",
-                        "must be an ISO-8601 date-time such as 2024-05-01T10:00:00Z, or a date such as 2024-05-01"));
-            }
+        if (FieldRules.given(submission.publishedAt(), Bounds.PUBLISHED_AT)) {
+            publishedAt = publishedAt(submission.publishedAt(), error);
         }
         String language = null;
-        if (!isBlank(submission.language())) {
-            if (LANGUAGE.matcher(submission.language().strip()).matches()) {
-                language = submission.language().strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (FieldRules.given(submission.language(), Bounds.LANGUAGE)) {
+            // matched as sent, not stripped: what the OpenAPI pattern says is what is accepted
+            String problem = FieldRules.name(submission.language(), Bounds.LANGUAGE);
+            if (problem != null) {
+                error.add("language", problem);
+            } else if (LANGUAGE.matcher(submission.language()).matches()) {
+                language = submission.language().toLowerCase(Locale.ROOT).replace('_', '-');
             } else {
-                errors.add(new InvalidArticleException.FieldError("language",
-                        "must be an ISO 639-1 code such as en or pt-BR"));
+                error.add("language", "must be an ISO 639-1 code such as en or pt-BR");
             }
         }
-        List<String> authors = submission.authors() == null ? List.of() : submission.authors().stream()
-                .filter(author -> !isBlank(author)).map(String::strip).toList();
-        if (authors.size() > MAX_AUTHORS || authors.stream().anyMatch(author -> author.length() > MAX_SHORT_FIELD)) {
-            errors.add(new InvalidArticleException.FieldError("authors",
-                    "at most " + MAX_AUTHORS + " names of at most " + MAX_SHORT_FIELD + " characters"));
+        List<String> authors = List.of();
+        if (submission.authors() != null) {
+            int before = errors.size();
+            FieldRules.texts("authors", submission.authors(), Bounds.AUTHORS, Bounds.AUTHOR, true, error);
+            if (errors.size() == before) {
+                // a null or blank name is no author: left out, as the API always did (nothing else is)
+                authors = submission.authors().stream().filter(author -> !isBlank(author)).map(String::strip).toList();
+            }
         }
         Map<String, String> metadata = submission.metadata() == null ? Map.of() : submission.metadata();
-        if (metadata.size() > MAX_METADATA_ENTRIES || metadata.entrySet().stream().anyMatch(entry ->
-                isBlank(entry.getKey()) || entry.getValue() == null || entry.getKey().length() > 64
-                        || entry.getValue().length() > MAX_SHORT_FIELD)) {
-            errors.add(new InvalidArticleException.FieldError("metadata", "at most " + MAX_METADATA_ENTRIES
-                    + " entries; keys non-blank, at most 64 characters; values non-null, at most "
-                    + MAX_SHORT_FIELD + " characters"));
-        }
+        metadata(metadata, error);
         for (String field : List.of("title", "section")) {
             String value = "title".equals(field) ? submission.title() : submission.section();
-            if (value != null && value.length() > MAX_SHORT_FIELD) {
-                errors.add(new InvalidArticleException.FieldError(field,
-                        "must be at most " + MAX_SHORT_FIELD + " characters"));
+            String problem = value == null ? null
+                    : FieldRules.text(value, "title".equals(field) ? Bounds.TITLE : Bounds.SECTION);
+            if (problem != null) {
+                error.add(field, problem);
             }
-        }
-        for (String[] field : new String[][] {{"url", submission.url()}, {"title", submission.title()},
-                {"section", submission.section()}, {"publishedAt", submission.publishedAt()},
-                {"language", submission.language()}}) {
-            if (field[1] != null && field[1].indexOf('\u0000') >= 0) {
-                errors.add(new InvalidArticleException.FieldError(field[0], NO_NUL));
-            }
-        }
-        if (submission.html() != null && submission.html().containsNul()) {
-            errors.add(new InvalidArticleException.FieldError("html", NO_NUL));
-        }
-        if (submission.text() != null && submission.text().containsNul()) {
-            errors.add(new InvalidArticleException.FieldError("text", NO_NUL));
         }
         if (!errors.isEmpty()) {
             throw new InvalidArticleException(errors);
@@ -224,8 +220,31 @@ public class ArticleIntake {
         return new RawArticle(envelope, page, hasHtml);
     }
 
-    private static Instant parseDate(String value) {
-        String trimmed = value.strip();
+    /**
+     * The publication time, or null with the problem added: ISO-8601, at most
+     * {@link Bounds#PUBLISHED_AT} characters, from {@link Bounds#EARLIEST_PUBLISHED} to
+     * {@link Bounds#LATEST_PUBLISHED_AHEAD} after now: a year 20240 or 0024 is a typo that the
+     * index would refuse or misplace, and it must be refused here rather than fail downstream.
+     */
+    private Instant publishedAt(String value, FieldRules.Errors error) {
+        String problem = FieldRules.name(value, Bounds.PUBLISHED_AT);
+        if (problem != null) {
+            error.add("publishedAt", problem);
+            return null;
+        }
+        Instant parsed = parseDate(value.strip());
+        if (parsed == null) {
+            error.add("publishedAt", "must be an ISO-8601 date-time such as 2024-05-01T10:00:00Z, or a date such as "
+                    + "2024-05-01");
+        } else if (parsed.isBefore(EARLIEST_PUBLISHED)
+                || parsed.isAfter(clock.instant().plus(Bounds.LATEST_PUBLISHED_AHEAD))) {
+            error.add("publishedAt", "must be from " + Bounds.EARLIEST_PUBLISHED + " to a day from now");
+            return null;
+        }
+        return parsed;
+    }
+
+    private static Instant parseDate(String trimmed) {
         try {
             return OffsetDateTime.parse(trimmed).toInstant();
         } catch (DateTimeParseException notOffsetDateTime) {
@@ -233,6 +252,30 @@ public class ArticleIntake {
                 return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
                 return null;
+            }
+        }
+    }
+
+    /**
+     * At most {@link Bounds#METADATA_ENTRIES} entries; a key is a name, a value text. A bad value
+     * is named by its key; a bad key is not echoed (it may be the problem: 100 KB, invisible).
+     */
+    private static void metadata(Map<String, String> metadata, FieldRules.Errors error) {
+        if (metadata.size() > Bounds.METADATA_ENTRIES) {
+            error.add("metadata", "has more than " + Bounds.METADATA_ENTRIES + " entries");
+            return;
+        }
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            String key = entry.getKey();
+            String keyProblem = isBlank(key) ? "is blank" : FieldRules.name(key, Bounds.METADATA_KEY);
+            if (keyProblem != null) {
+                error.add("metadata", "a key " + keyProblem);
+                continue;
+            }
+            String valueProblem = entry.getValue() == null ? "must not be null"
+                    : FieldRules.text(entry.getValue(), Bounds.METADATA_VALUE);
+            if (valueProblem != null) {
+                error.add("metadata." + key, valueProblem);
             }
         }
     }

@@ -36,19 +36,22 @@ public final class PageText {
     private final int end;
     private final boolean blank;
     private final boolean nul;
+    private final boolean loneSurrogate;
 
-    private PageText(byte[] source, int start, int end, boolean blank, boolean nul) {
+    private PageText(byte[] source, int start, int end, boolean blank, boolean nul, boolean loneSurrogate) {
         this.source = source;
         this.start = start;
         this.end = end;
         this.blank = blank;
         this.nul = nul;
+        this.loneSurrogate = loneSurrogate;
     }
 
     /** The literal that encodes {@code text}, for pages that did not arrive as JSON. */
     public static PageText of(String text) {
         byte[] json = EventJson.mapper().writeValueAsBytes(text);
-        return new PageText(json, 0, json.length, text.isBlank(), text.indexOf('\u0000') >= 0);
+        return new PageText(json, 0, json.length, text.isBlank(), text.indexOf('\u0000') >= 0,
+                hasLoneSurrogate(text));
     }
 
     /**
@@ -62,6 +65,7 @@ public final class PageText {
         }
         boolean blank = true;
         boolean nul = false;
+        boolean loneSurrogate = false;
         int i = start + 1;
         int n = source.length;
         while (true) {
@@ -99,6 +103,13 @@ public final class PageText {
                         nul |= code == 0;
                         blank &= Character.isWhitespace(code) || Character.isSpaceChar(code);
                         i += 4;
+                        if (Character.isHighSurrogate((char) code) && i + 7 < n && source[i + 2] == '\\'
+                                && source[i + 3] == 'u' && Character.isLowSurrogate((char) hex(source, i + 4))) {
+                            i += 6; // an escaped pair: one code point past U+FFFF, written as JSON must
+                        } else {
+                            // valid JSON, but no character: consumers' decoders fail on it or replace it
+                            loneSurrogate |= Character.isSurrogate((char) code);
+                        }
                     }
                     default -> throw new InvalidPageException("has an invalid escape sequence \\"
                             + (char) (escaped & 0xFF));
@@ -116,7 +127,7 @@ public final class PageText {
                 }
                 blank = false;
             } else if (b == '"') {
-                return new PageText(source, start, i + 1, blank, nul);
+                return new PageText(source, start, i + 1, blank, nul, loneSurrogate);
             } else if (b >= 0x20) {
                 blank &= b == ' '; // the last few bytes, one at a time
                 i++;
@@ -153,6 +164,26 @@ public final class PageText {
     /** True if the text contains U+0000, which no page has and some consumers choke on. */
     public boolean containsNul() {
         return nul;
+    }
+
+    /**
+     * True if the text holds a surrogate escape ({@code \uD800}) that is not half of a pair: valid
+     * JSON, but not Unicode text, so it is refused like NUL.
+     */
+    public boolean containsLoneSurrogate() {
+        return loneSurrogate;
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Size of the literal in bytes. */

@@ -1,7 +1,10 @@
 package io.newsflow.ingest.status;
 
+import io.newsflow.ingest.intake.FieldRules;
 import io.newsflow.ingest.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -34,8 +37,8 @@ class ArticleStatusController {
     @ApiResponse(responseCode = "200", description = "Indexed")
     @ApiResponse(responseCode = "404", description = "Not indexed (yet)")
     @GetMapping("/api/v1/articles/{id}/status")
-    Status status(@PathVariable String id) {
-        if (!id.matches("[0-9a-f]{32}")) {
+    Status status(@Parameter(schema = @Schema(pattern = FieldRules.ID_PATTERN)) @PathVariable String id) {
+        if (!FieldRules.isId(id)) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "'" + id.replaceAll("[^0-9A-Za-z_-]", "?") + "' is not an article id (32 hex digits).");
         }

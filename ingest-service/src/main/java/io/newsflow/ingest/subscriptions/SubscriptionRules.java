@@ -2,6 +2,8 @@ package io.newsflow.ingest.subscriptions;
 
 import io.newsflow.contracts.Subscription;
 import io.newsflow.contracts.Topics;
+import io.newsflow.ingest.intake.FieldRules;
+import io.newsflow.ingest.subscriptions.SubscriptionRequest.Bounds;
 import io.newsflow.outbound.OutboundGuard;
 import io.newsflow.outbound.OutboundRefusedException;
 import java.util.ArrayList;
@@ -17,14 +19,9 @@ import java.util.regex.Pattern;
  */
 final class SubscriptionRules {
 
-    static final int MAX_NAME = 100;
-    static final int MAX_Q = 500;
-    static final int MAX_VALUES = 50;
-    static final int MAX_VALUE = 200;
-
-    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}]");
+    private static final Pattern COUNTRY = Pattern.compile(Bounds.COUNTRY_PATTERN);
+    private static final Pattern LANGUAGE = Pattern.compile(Bounds.LANGUAGE_PATTERN);
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}\\p{Zl}\\p{Zp}]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
     private SubscriptionRules() {
@@ -38,15 +35,21 @@ final class SubscriptionRules {
     record FieldError(String field, String message) {
     }
 
+    /**
+     * Bounds are checked on the values as sent (what the OpenAPI schema describes), characters
+     * inside the surrounding white space; the values kept are stripped of it.
+     */
     static Checked check(SubscriptionRequest request, OutboundGuard guard) {
         List<FieldError> errors = new ArrayList<>();
         String name = request.name() == null ? "" : request.name().strip();
-        if (name.isEmpty()) {
+        if (!FieldRules.given(request.name(), Bounds.NAME)) {
             errors.add(new FieldError("name", "is required"));
-        } else if (name.length() > MAX_NAME) {
-            errors.add(new FieldError("name", "is longer than " + MAX_NAME + " characters"));
-        } else if (CONTROL.matcher(name).find()) {
+        } else if (tooLong(request.name(), Bounds.NAME)) {
+            errors.add(new FieldError("name", "is longer than " + Bounds.NAME + " characters"));
+        } else if (CONTROL.matcher(FieldRules.trim(request.name())).find()) {
             errors.add(new FieldError("name", "contains control or invisible characters"));
+        } else if (name.isEmpty()) {
+            errors.add(new FieldError("name", "is blank"));
         }
         Subscription.Query query = request.query() == null ? null : query(request.query(), errors);
         if (request.query() == null || query != null && query.isEmpty()) {
@@ -56,15 +59,15 @@ final class SubscriptionRules {
         return new Checked(name, query, delivery, errors);
     }
 
-    private static Subscription.Query query(Subscription.Query query, List<FieldError> errors) {
-        String q = query.q() == null || query.q().isBlank() ? null : query.q().strip();
+    private static Subscription.Query query(SubscriptionRequest.Query query, List<FieldError> errors) {
+        String q = FieldRules.given(query.q(), Bounds.Q) ? query.q().strip() : null;
         if (q != null) {
-            if (q.length() > MAX_Q) {
-                errors.add(new FieldError("query.q", "is longer than " + MAX_Q + " characters"));
+            if (tooLong(query.q(), Bounds.Q)) {
+                errors.add(new FieldError("query.q", "is longer than " + Bounds.Q + " characters"));
+            } else if (CONTROL.matcher(FieldRules.trim(query.q())).find()) {
+                errors.add(new FieldError("query.q", "contains control or invisible characters"));
             } else if (!WORD.matcher(q).find()) {
                 errors.add(new FieldError("query.q", "has no letter or digit to search for"));
-            } else if (CONTROL.matcher(q).find()) {
-                errors.add(new FieldError("query.q", "contains control or invisible characters"));
             }
         }
         return new Subscription.Query(q,
@@ -79,21 +82,22 @@ final class SubscriptionRules {
 
     private static List<String> values(String field, List<String> values, Pattern shape, String shapeName,
             List<FieldError> errors, UnaryOperator<String> normal) {
-        if (values.size() > MAX_VALUES) {
-            errors.add(new FieldError(field, "has more than " + MAX_VALUES + " values"));
+        if (values.size() > Bounds.VALUES) {
+            errors.add(new FieldError(field, "has more than " + Bounds.VALUES + " values"));
             return List.of();
         }
         List<String> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i) == null ? "" : values.get(i).strip();
+            String sent = values.get(i);
+            String value = sent == null ? "" : sent.strip();
             String at = field + "." + i;
-            if (value.isEmpty()) {
+            if (!FieldRules.given(sent, Bounds.VALUE)) {
                 errors.add(new FieldError(at, "is empty"));
-            } else if (value.length() > MAX_VALUE) {
-                errors.add(new FieldError(at, "is longer than " + MAX_VALUE + " characters"));
-            } else if (CONTROL.matcher(value).find()) {
+            } else if (tooLong(sent, Bounds.VALUE)) {
+                errors.add(new FieldError(at, "is longer than " + Bounds.VALUE + " characters"));
+            } else if (CONTROL.matcher(FieldRules.trim(sent)).find() || value.isEmpty()) {
                 errors.add(new FieldError(at, "contains control or invisible characters"));
-            } else if (shape != null && !shape.matcher(value).matches()) {
+            } else if (shape != null && !shape.matcher(sent).matches()) {
                 errors.add(new FieldError(at, "is not " + shapeName));
             } else if (!out.contains(normal.apply(value))) {
                 out.add(normal.apply(value));
@@ -104,21 +108,34 @@ final class SubscriptionRules {
 
     private static Subscription.Delivery delivery(SubscriptionRequest.Delivery delivery, OutboundGuard guard,
             List<FieldError> errors) {
-        String topic = delivery == null || delivery.topic() == null || delivery.topic().isBlank() ? Topics.ALERTS
-                : delivery.topic().strip();
-        if (!Topics.isSubscriberTopic(topic)) {
+        String sent = delivery == null ? null : delivery.topic();
+        String topic = FieldRules.given(sent, Bounds.TOPIC) ? sent : Topics.ALERTS;
+        if (topic.length() > Bounds.TOPIC) {
+            errors.add(new FieldError("delivery.topic", "is longer than " + Bounds.TOPIC + " characters"));
+        } else if (!Topics.isSubscriberTopic(topic)) {
             errors.add(new FieldError("delivery.topic", "must be news.alerts, news.alerts.<name> or "
                     + "news.enriched.<name> (<name>: lower-case letters, digits, - and _)"));
         }
-        String webhook = delivery == null || delivery.webhook() == null || delivery.webhook().isBlank() ? null
-                : delivery.webhook().strip();
+        String webhook = delivery == null || !FieldRules.given(delivery.webhook(), Bounds.WEBHOOK) ? null
+                : delivery.webhook();
         if (webhook != null) {
-            try {
-                guard.checkUrl(webhook);
-            } catch (OutboundRefusedException e) {
-                errors.add(new FieldError("delivery.webhook", "is refused: " + e.getMessage()));
+            String problem = FieldRules.url(webhook);
+            if (problem != null) {
+                errors.add(new FieldError("delivery.webhook", problem));
+            } else {
+                try {
+                    guard.checkUrl(webhook.strip());
+                } catch (OutboundRefusedException e) {
+                    errors.add(new FieldError("delivery.webhook", "is refused: " + e.getMessage()));
+                }
             }
+            webhook = webhook.strip();
         }
         return new Subscription.Delivery(topic, webhook);
+    }
+
+    /** Longer than {@code max} code points, as JSON Schema's maxLength counts. */
+    private static boolean tooLong(String value, int max) {
+        return value.length() > max && value.codePointCount(0, value.length()) > max;
     }
 }

@@ -5,6 +5,7 @@ import io.newsflow.ingest.intake.IntakeMetrics;
 import io.newsflow.ingest.intake.InvalidArticleException;
 import io.newsflow.ingest.intake.MalformedRequestException;
 import io.newsflow.ingest.intake.PayloadTooLargeException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -60,6 +61,17 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status());
         problem.headers().forEach(response::header);
         return response.body(problem.toProblemDetail());
+    }
+
+    /**
+     * Tomcat parses query parameters lazily, when the controller first asks for one, and throws
+     * then if one is not valid percent-encoded UTF-8 ({@code ?url=%ZZ}) or there are too many: the
+     * client's mistake (400), not ours. Tomcat's message quotes the parameter, so it is not echoed.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
+        return articleProblem(new MalformedRequestException("The query string cannot be read: a parameter is not "
+                + "valid percent-encoded UTF-8, or there are too many parameters.", null));
     }
 
     @ExceptionHandler(Exception.class)

@@ -4,6 +4,8 @@ import io.newsflow.contracts.Source;
 import io.newsflow.ingest.IngestProperties;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.ArticleSubmission;
+import io.newsflow.ingest.intake.ArticleSubmission.Bounds;
+import io.newsflow.ingest.intake.FieldRules;
 import io.newsflow.ingest.intake.IntakeMetrics;
 import io.newsflow.ingest.intake.MalformedRequestException;
 import io.newsflow.ingest.intake.PayloadTooLargeException;
@@ -11,6 +13,7 @@ import io.newsflow.ingest.intake.SubmissionJson;
 import io.newsflow.ingest.page.PageText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -89,16 +92,21 @@ class ArticleController {
     @PostMapping(path = "/articles", consumes = {MediaType.TEXT_HTML_VALUE, MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> postRaw(HttpServletRequest request,
-            @Parameter(description = "Absolute http(s) URL of the article (required for pages)")
+            @Parameter(description = "Absolute http(s) URL of the article (required for pages)",
+                    schema = @Schema(maxLength = Bounds.URL, format = "uri"))
             @RequestParam(required = false) String url,
-            @Parameter(description = "Publisher's name") @RequestParam(required = false) String source,
-            @Parameter(description = "Publisher's web domain") @RequestParam(required = false) String sourceDomain,
-            @RequestParam(required = false) String title,
-            @Parameter(description = "ISO-8601 instant, date-time with offset, or date")
-            @RequestParam(required = false) String publishedAt,
-            @Parameter(description = "ISO 639-1 code") @RequestParam(required = false) String language,
-            @RequestParam(required = false) String section,
-            @Parameter(description = "An author; repeat for several") @RequestParam(required = false) List<String> author) {
+            @Parameter(description = "Publisher's name", schema = @Schema(maxLength = FieldRules.MAX_SOURCE_NAME))
+            @RequestParam(required = false) String source,
+            @Parameter(description = "Publisher's web domain", schema = @Schema(maxLength = FieldRules.MAX_SOURCE_DOMAIN,
+                    pattern = FieldRules.DOMAIN_PATTERN)) @RequestParam(required = false) String sourceDomain,
+            @Parameter(schema = @Schema(maxLength = Bounds.TITLE)) @RequestParam(required = false) String title,
+            @Parameter(description = "ISO-8601 instant, date-time with offset, or date",
+                    schema = @Schema(maxLength = Bounds.PUBLISHED_AT)) @RequestParam(required = false) String publishedAt,
+            @Parameter(description = "ISO 639-1 code", schema = @Schema(maxLength = Bounds.LANGUAGE,
+                    pattern = Bounds.LANGUAGE_PATTERN)) @RequestParam(required = false) String language,
+            @Parameter(schema = @Schema(maxLength = Bounds.SECTION)) @RequestParam(required = false) String section,
+            @Parameter(description = "An author; repeat for several", array = @ArraySchema(maxItems = Bounds.AUTHORS,
+                    schema = @Schema(maxLength = Bounds.AUTHOR))) @RequestParam(required = false) List<String> author) {
         byte[] body = RequestBodies.read(request, limits.maxArticleSize().toBytes());
         MediaType type = MediaType.parseMediaType(request.getContentType());
         boolean html = type.isCompatibleWith(MediaType.TEXT_HTML);

@@ -6,9 +6,11 @@ import io.newsflow.ingest.feeds.FetchRequest;
 import io.newsflow.ingest.feeds.InvalidFeedException;
 import io.newsflow.ingest.feeds.UnusablePageException;
 import io.newsflow.ingest.intake.ArticleIntake;
+import io.newsflow.ingest.intake.FieldRules;
 import io.newsflow.ingest.intake.SubmissionJson;
 import io.newsflow.outbound.PageFetcher;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -61,7 +63,8 @@ class FeedController {
             content = @Content(schema = @Schema(implementation = Feeds.View.class)))
     @ApiResponse(responseCode = "200", description = "Already registered: updated",
             content = @Content(schema = @Schema(implementation = Feeds.View.class)))
-    @ApiResponse(responseCode = "409", description = "This API key holds its maximum of feeds",
+    @ApiResponse(responseCode = "409", description = "This API key holds its maximum of feeds "
+            + "(newsflow.ingest.feeds.max-per-key, 1,000 by default)",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "422", description = "Invalid fields, each listed in errors",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -102,7 +105,11 @@ class FeedController {
     @ApiResponse(responseCode = "404", description = "No feed of this API key has this id",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/feeds/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Feeds.View get(@PathVariable String id, HttpServletRequest request) {
+    Feeds.View get(@Parameter(schema = @Schema(pattern = FieldRules.ID_PATTERN)) @PathVariable String id,
+            HttpServletRequest request) {
+        if (!FieldRules.isId(id)) {
+            throw ApiProblem.notFound("feed", id);
+        }
         try {
             return feeds().get(id, ApiProblem.caller(request)).orElseThrow(() -> ApiProblem.notFound("feed", id));
         } catch (Feeds.UnavailableException e) {
@@ -115,7 +122,11 @@ class FeedController {
     @ApiResponse(responseCode = "404", description = "No feed of this API key has this id",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @DeleteMapping("/feeds/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<Void> delete(@Parameter(schema = @Schema(pattern = FieldRules.ID_PATTERN)) @PathVariable String id,
+            HttpServletRequest request) {
+        if (!FieldRules.isId(id)) {
+            throw ApiProblem.notFound("feed", id);
+        }
         try {
             if (!feeds().delete(id, ApiProblem.caller(request))) {
                 throw ApiProblem.notFound("feed", id);
@@ -184,6 +195,7 @@ class FeedController {
     }
 
     /** @param feeds the API key's feeds, oldest first */
+    @Schema(name = "FeedListing")
     record Listing(List<Feeds.View> feeds) {
     }
 }

@@ -1,12 +1,14 @@
 package io.newsflow.ingest.web;
 
 import io.newsflow.contracts.Subscription;
+import io.newsflow.ingest.intake.FieldRules;
 import io.newsflow.ingest.intake.SubmissionJson;
 import io.newsflow.ingest.subscriptions.InvalidSubscriptionException;
 import io.newsflow.ingest.subscriptions.SubscriptionRequest;
 import io.newsflow.ingest.subscriptions.Subscriptions;
 import io.newsflow.ingest.subscriptions.SubscriptionsUnavailableException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -58,7 +60,8 @@ class SubscriptionController {
             content = @Content(schema = @Schema(implementation = Created.class)))
     @ApiResponse(responseCode = "400", description = "Malformed JSON, wrong field type or unknown field",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "409", description = "This API key holds its maximum of subscriptions",
+    @ApiResponse(responseCode = "409", description = "This API key holds its maximum of subscriptions "
+            + "(newsflow.ingest.subscriptions.max-per-key, 1,000 by default)",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "422", description = "Invalid fields, each listed in errors",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -101,7 +104,11 @@ class SubscriptionController {
     @ApiResponse(responseCode = "404", description = "No subscription of this API key has this id",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    View get(@PathVariable String id, HttpServletRequest request) {
+    View get(@Parameter(schema = @Schema(pattern = FieldRules.ID_PATTERN)) @PathVariable String id,
+            HttpServletRequest request) {
+        if (!FieldRules.isId(id)) {
+            throw ApiProblem.notFound("subscription", id);
+        }
         try {
             return subscriptions.get(id, ApiProblem.caller(request)).map(View::of)
                     .orElseThrow(() -> ApiProblem.notFound("subscription", id));
@@ -115,7 +122,11 @@ class SubscriptionController {
     @ApiResponse(responseCode = "404", description = "No subscription of this API key has this id",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<Void> delete(@Parameter(schema = @Schema(pattern = FieldRules.ID_PATTERN)) @PathVariable String id,
+            HttpServletRequest request) {
+        if (!FieldRules.isId(id)) {
+            throw ApiProblem.notFound("subscription", id);
+        }
         try {
             if (!subscriptions.delete(id, ApiProblem.caller(request))) {
                 throw ApiProblem.notFound("subscription", id);
@@ -141,6 +152,7 @@ class SubscriptionController {
      * @param delivery  where matches go
      * @param createdAt when it was created
      */
+    @Schema(name = "SubscriptionView")
     record View(String id, String name, Subscription.Query query, Subscription.Delivery delivery, Instant createdAt) {
         static View of(Subscription s) {
             return new View(s.id(), s.name(), s.query(), s.delivery(), s.createdAt());
@@ -153,11 +165,13 @@ class SubscriptionController {
      * @param webhookSecret the key of the webhooks' HMAC-SHA256 signature: shown here only, keep it
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @Schema(name = "SubscriptionCreated")
     record Created(String id, String name, Subscription.Query query, Subscription.Delivery delivery, Instant createdAt,
             String webhookSecret) {
     }
 
     /** @param subscriptions the API key's subscriptions, oldest first */
+    @Schema(name = "SubscriptionListing")
     record Listing(List<View> subscriptions) {
     }
 }

@@ -7,12 +7,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.Source;
+import io.newsflow.ingest.intake.ArticleSubmission.Bounds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -93,16 +96,108 @@ class ArticleIntakeTest {
     @Test
     void oversizedOrMalformedOptionalFieldsAreRejected() {
         var metadata = new java.util.HashMap<String, String>();
-        for (int i = 0; i <= ArticleIntake.MAX_METADATA_ENTRIES; i++) {
+        for (int i = 0; i <= Bounds.METADATA_ENTRIES; i++) {
             metadata.put("k" + i, "v");
         }
         ArticleSubmission bad = new ArticleSubmission("https://example.com/a", Source.named("X"), null, ArticleSubmission.page("t"),
-                "x".repeat(ArticleIntake.MAX_SHORT_FIELD + 1), null, "english!", null, null, metadata);
+                "x".repeat(Bounds.TITLE + 1), null, "english!", null, null, metadata);
 
         assertThatThrownBy(() -> intake.accept(bad))
                 .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
                         .extracting(InvalidArticleException.FieldError::field)
                         .containsExactlyInAnyOrder("language", "metadata", "title"));
+    }
+
+    @Test
+    void aUrlOfAHundredThousandCharactersIsRefusedNotAccepted() {
+        // reported: a 100,000-character url was answered 202, a value no index keyword can hold
+        String url = "https://example.com/" + "a".repeat(100_000);
+
+        assertThatThrownBy(() -> intake.accept(ArticleSubmission.of(url, Source.named("X"), null, "t", null, null)))
+                .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
+                        .containsExactly(new InvalidArticleException.FieldError("url", "is longer than 2048 characters")));
+        String longest = "https://example.com/" + "a".repeat(Bounds.URL - 20);
+        assertThat(intake.accept(ArticleSubmission.of(longest, Source.named("X"), null, "t", null, null)).article()
+                .url()).hasSize(Bounds.URL);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void everyFieldOverItsBoundIsRefusedNamingTheField() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("ok", "v".repeat(Bounds.METADATA_VALUE + 1));
+        metadata.put("k".repeat(Bounds.METADATA_KEY + 1), "v");
+        List<String> authors = new ArrayList<>(List.of("Ana", "a".repeat(Bounds.AUTHOR + 1)));
+        ArticleSubmission bad = new ArticleSubmission("https://example.com/a",
+                new Source("n".repeat(FieldRules.MAX_SOURCE_NAME + 1), "d".repeat(FieldRules.MAX_SOURCE_DOMAIN + 1)),
+                null, ArticleSubmission.page("t"), "t".repeat(Bounds.TITLE + 1), "2024-05-01" + " ".repeat(60),
+                "en-" + "a".repeat(Bounds.LANGUAGE), authors, "s".repeat(Bounds.SECTION + 1), metadata);
+
+        assertThatThrownBy(() -> intake.accept(bad))
+                .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidArticleException.FieldError::field)
+                        .containsExactlyInAnyOrder("source.name", "source.domain", "title", "publishedAt", "language",
+                                "authors.1", "section", "metadata.ok", "metadata"));
+        List<String> many = java.util.Collections.nCopies(Bounds.AUTHORS + 1, "Ana");
+        assertThatThrownBy(() -> intake.accept(new ArticleSubmission("https://example.com/a", Source.named("X"), null,
+                ArticleSubmission.page("t"), null, null, null, many, null, null)))
+                .isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidArticleException.FieldError::field).containsExactly("authors"));
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void lengthsAreCountedInCodePointsAsJsonSchemaCountsThem() {
+        String emoji = "\ud83d\ude00".repeat(Bounds.TITLE); // 1,000 code points, 2,000 UTF-16 units
+        assertThat(intake.accept(new ArticleSubmission("https://example.com/a", Source.named("X"), null,
+                ArticleSubmission.page("t"), emoji, null, null, null, null, null)).article().title()).isEqualTo(emoji);
+        assertThatThrownBy(() -> intake.accept(new ArticleSubmission("https://example.com/a", Source.named("X"), null,
+                ArticleSubmission.page("t"), emoji + "x", null, null, null, null, null)))
+                .isInstanceOf(InvalidArticleException.class);
+    }
+
+    @Test
+    void publicationDatesOutsideTheirRangeAreRefused() {
+        for (String date : List.of("+999999999-12-31", "0024-05-01", "1799-12-31T23:59:59Z", "2024-05-02T10:00:01Z",
+                "20240-05-01")) {
+            assertThatThrownBy(() -> intake.accept(ArticleSubmission.of("https://example.com/a", Source.named("X"),
+                    null, "t", null, date)))
+                    .as(date).isInstanceOfSatisfying(InvalidArticleException.class, e -> assertThat(e.errors())
+                            .extracting(InvalidArticleException.FieldError::field).containsExactly("publishedAt"));
+        }
+        for (String date : List.of("1800-01-01", "2024-05-02T10:00:00Z", "2024-05-02")) {
+            assertThat(intake.accept(ArticleSubmission.of("https://example.com/a", Source.named("X"), null, "t", null,
+                    date)).article().publishedAt()).as(date).isNotNull();
+        }
+    }
+
+    @Test
+    void invisibleCharactersAreRefusedInNamesAndOverridesInText() {
+        // names (a URL, a metadata key, a domain) may hold no format character at all
+        for (ArticleSubmission bad : List.of(
+                ArticleSubmission.of("https://example.com/a\u200bb", Source.named("X"), null, "t", null, null),
+                ArticleSubmission.of("https://example.com/\u202egpj.exe", Source.named("X"), null, "t", null, null),
+                new ArticleSubmission("https://example.com/a", Source.named("X"), null, ArticleSubmission.page("t"),
+                        null, null, null, null, null, Map.of("ke\u200by", "v")),
+                new ArticleSubmission("https://example.com/a", new Source("X", "exa\u00admple.com"), null,
+                        ArticleSubmission.page("t"), null, null, null, null, null, null),
+                // text may hold joiners and marks, but no override, control character or lone surrogate
+                new ArticleSubmission("https://example.com/a", Source.named("X"), null, ArticleSubmission.page("t"),
+                        "Breaking \u202enews", null, null, null, null, null),
+                new ArticleSubmission("https://example.com/a", Source.named("X\u0007"), null,
+                        ArticleSubmission.page("t"), null, null, null, null, null, null),
+                new ArticleSubmission("https://example.com/a", Source.named("X"), null, ArticleSubmission.page("t"),
+                        null, null, null, List.of("Ana \ud800"), null, null),
+                ArticleSubmission.of("https://example.com/a", Source.named("X"), null, "lone \udc00 surrogate", null,
+                        null))) {
+            assertThatThrownBy(() -> intake.accept(bad)).as(bad.toString()).isInstanceOf(InvalidArticleException.class);
+        }
+        ArticleReceived persian = intake.accept(new ArticleSubmission("https://example.com/fa", Source.named(
+                "\u0647\u0645\u0634\u0647\u0631\u06cc\u200c\u0622\u0646\u0644\u0627\u06cc\u0646"), null,
+                ArticleSubmission.page("t"), "\u200fRTL mark and a \u200d joiner", null, null, null, null, null))
+                .article();
+        assertThat(persian.source().name()).contains("\u200c");
+        assertThat(published).hasSize(1);
     }
 
     @Test

@@ -65,6 +65,20 @@ class PageTextTest {
     }
 
     @Test
+    void escapedSurrogatesMustComeInPairs() {
+        assertThat(read(json("{\"text\":\"a \\ud83d\\ude00 b\"}")).text().containsLoneSurrogate()).isFalse();
+        assertThat(read(json("{\"text\":\"\\uD83D\\uDE00\"}")).text().containsLoneSurrogate()).isFalse();
+        for (String lone : new String[] {"\\ud800", "a\\ud800b", "\\udc00", "\\ud800\\u0041", "\\ude00\\ud83d",
+                "\\ud800\\n", "x\\ud800"}) {
+            assertThat(read(json("{\"text\":\"" + lone + "\"}")).text().containsLoneSurrogate()).as(lone).isTrue();
+            // the same when Jackson reads the page itself (a field name written with an escape)
+            assertThat(read(json("{\"\\u0074ext\":\"" + lone + "\"}")).text().containsLoneSurrogate()).as(lone).isTrue();
+        }
+        assertThat(PageText.of("\ud800").containsLoneSurrogate()).isTrue();
+        assertThat(PageText.of("\ud83d\ude00").containsLoneSurrogate()).isFalse();
+    }
+
+    @Test
     void invalidUtf8AndControlCharactersAreRefusedNamingTheField() {
         byte[][] bad = {
                 {(byte) 0xC3, 0x28},                     // bad continuation
