@@ -288,6 +288,73 @@ class PipelineEndToEndIT {
     }
 
     /**
+     * Whatever ingest accepts can be enriched and indexed: the largest article it takes (a body
+     * just under the 5 MB request limit) with every field at its longest (url, source, title,
+     * section, 50 authors, 32 metadata entries, all at their bounds) goes through enrich and
+     * publish and is found, not dead-lettered for a term too long or a record too large.
+     */
+    @Test
+    void theLargestValidArticleWithTheLongestValuesIsIndexed() throws Exception {
+        int urlMax = io.newsflow.ingest.intake.ArticleSubmission.Bounds.URL;
+        String base = "https://long.example.org/";
+        String url = base + "a".repeat(urlMax - base.length());
+        // varied paragraphs, as a long report has (repeated ones would be taken for page furniture)
+        String[] who = {"The port authority", "Ana Silva", "The ministry", "Shipping companies", "Exporters",
+                "The transport minister", "Firefighters", "The European Union", "Dock workers", "Insurers"};
+        String[] did = {"said", "warned", "announced", "denied", "reported", "confirmed"};
+        String[] what = {"that talks would resume on Monday", "a rise in freight prices", "new rules for the harbour",
+                "the closure of two terminals", "plans to expand exports", "a review of safety in warehouses"};
+        java.util.Random random = new java.util.Random(20261207);
+        StringBuilder text = new StringBuilder(4_800_000);
+        for (int i = 0; text.length() < 4_750_000; i++) {
+            text.append(who[random.nextInt(who.length)]).append(' ').append(did[random.nextInt(did.length)])
+                    .append(' ').append(what[random.nextInt(what.length)]).append(" in ")
+                    .append(1990 + random.nextInt(35)).append('.').append(i % 5 == 4 ? "\n\n" : " ");
+        }
+        String title = ("Port " + "reopens after the fire ".repeat(60)).substring(0,
+                io.newsflow.ingest.intake.ArticleSubmission.Bounds.TITLE);
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < io.newsflow.ingest.intake.ArticleSubmission.Bounds.METADATA_ENTRIES; i++) {
+            String key = ("key" + i + "-").concat("k".repeat(64)).substring(0,
+                    io.newsflow.ingest.intake.ArticleSubmission.Bounds.METADATA_KEY);
+            metadata.put(key, "v".repeat(io.newsflow.ingest.intake.ArticleSubmission.Bounds.METADATA_VALUE));
+        }
+        List<String> authors = new ArrayList<>();
+        for (int i = 0; i < io.newsflow.ingest.intake.ArticleSubmission.Bounds.AUTHORS; i++) {
+            authors.add(("Author " + i + " ").concat("Longname ".repeat(120)).substring(0,
+                    io.newsflow.ingest.intake.ArticleSubmission.Bounds.AUTHOR).strip());
+        }
+        Map<String, Object> article = new java.util.LinkedHashMap<>();
+        article.put("url", url);
+        article.put("source", Map.of("name", "Long Wire ".repeat(110).substring(0, 1024).strip(),
+                "domain", "long.example.org"));
+        article.put("title", title);
+        article.put("section", "World ".repeat(200).substring(0, io.newsflow.ingest.intake.ArticleSubmission.Bounds.SECTION));
+        article.put("authors", authors);
+        article.put("metadata", metadata);
+        article.put("publishedAt", "2024-06-03T08:00:00Z");
+        article.put("language", "en");
+        article.put("text", text.toString());
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest.baseUrl() + "/api/v1/articles"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(article))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String id = json.readTree(response.body()).get("id").asString();
+
+        JsonNode document = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> getDocument(id), doc -> doc != null);
+        assertThat(document.path("url").asString()).isEqualTo(url);
+        assertThat(document.path("title").asString()).isEqualTo(title);
+        assertThat(document.path("authors").size()).isEqualTo(authors.size());
+        assertThat(document.path("metadata").size()).isEqualTo(metadata.size());
+        assertThat(document.path("wordCount").asInt()).isGreaterThan(700_000);
+        // and it can be found by its title's words like any other
+        assertThat(search("reopens").findValuesAsString("_id")).contains(id);
+    }
+
+    /**
      * Subscriptions as a subscriber uses them: created over HTTP; a matching and a non-matching
      * article posted; one alert on news.alerts for the match, the whole article on a topic of
      * its own, a signed webhook call; a correction alerts again with its new revision; a deleted
