@@ -350,8 +350,9 @@ class PipelineEndToEndIT {
         assertThat(document.path("authors").size()).isEqualTo(authors.size());
         assertThat(document.path("metadata").size()).isEqualTo(metadata.size());
         assertThat(document.path("wordCount").asInt()).isGreaterThan(700_000);
-        // and it can be found by its title's words like any other
-        assertThat(search("reopens").findValuesAsString("_id")).contains(id);
+        // and it can be found by its title's words like any other (once the index has refreshed)
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> search("reopens").findValuesAsString("_id"), ids -> ids.contains(id));
     }
 
     /**
