@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.contracts.EventJson;
 import io.newsflow.ingest.hostile.HostileCorpus;
-import io.newsflow.ingest.hostile.RawHttp;
+import io.newsflow.testinfra.RawHttp;
 import io.newsflow.ingest.hostile.RequestFuzzer;
 import io.newsflow.ingest.hostile.RequestFuzzer.Expect;
 import io.newsflow.ingest.hostile.RequestFuzzer.Fuzzed;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.contracts.EventJson;
 import io.newsflow.ingest.hostile.HostileCorpus;
-import io.newsflow.ingest.hostile.RawHttp;
+import io.newsflow.testinfra.RawHttp;
 import io.newsflow.ingest.hostile.TestSite;
 import io.newsflow.ingest.security.ApiKeys;
 import io.newsflow.testinfra.TestInfrastructure;

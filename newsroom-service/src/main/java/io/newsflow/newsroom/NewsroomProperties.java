@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param elasticsearch how to reach the cluster; the credentials need read access to the alias
  *                      only (the newsroom never writes)
  * @param alias         the index alias the publish service writes to
- * @param accessKey     when set, the API and the page need it ({@code Authorization: Bearer} or the
- *                      {@code key} cookie the page's sign-in sets); empty: open, as locally
+ * @param accessKey     when set, the API needs it ({@code Authorization: Bearer <key>}; the page
+ *                      asks for it once and keeps it in the browser's local storage); empty: open,
+ *                      as locally
  */
 @ConfigurationProperties("newsflow.newsroom")
 public record NewsroomProperties(

@@ -1,5 +1,6 @@
 package io.newsflow.newsroom.search;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,9 +21,18 @@ public enum Facet {
     /** Listed by label (a story id means nothing to a reader); as a filter, a story's articles and its course. */
     STORIES("story", "story.id", 10);
 
-    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-    private static final Pattern STORY = Pattern.compile("[0-9a-f]{32}");
+    /** ISO 3166-1 alpha-2, either case (normalised to upper case). */
+    public static final String COUNTRY_PATTERN = "^[A-Za-z]{2}$";
+    /** ISO 639-1 (or a three-letter 639-2/3 code, as the language detector gives for a few). */
+    public static final String LANGUAGE_PATTERN = "^[a-z]{2,3}$";
+    /** A story id: 32 lower-case hex digits, like an article id (the id of its first article). */
+    public static final String STORY_PATTERN = "^[0-9a-f]{32}$";
+    /** The tones the enrichment labels articles with. */
+    public static final List<String> TONE_LABELS = List.of("negative", "neutral", "positive");
+
+    private static final Pattern COUNTRY = Pattern.compile(COUNTRY_PATTERN);
+    private static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_PATTERN);
+    private static final Pattern STORY = Pattern.compile(STORY_PATTERN);
 
     private final String parameter;
     private final String field;
@@ -59,11 +69,32 @@ public enum Facet {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The pattern a value must match: the facet's own (country, language, story, tone), or for
+     * names (people, organizations, places, topics, sources) {@link NewsQuery#VALUE_PATTERN}.
+     * The OpenAPI document shows the same string.
+     */
+    public String pattern() {
+        return switch (this) {
+            case COUNTRIES -> COUNTRY_PATTERN;
+            case LANGUAGES -> LANGUAGE_PATTERN;
+            case STORIES -> STORY_PATTERN;
+            case TONES -> "^(" + String.join("|", TONE_LABELS) + ")$";
+            default -> NewsQuery.VALUE_PATTERN;
+        };
+    }
+
+    /** The only values it takes, or an empty list when any value within the bounds is a filter. */
+    public List<String> choices() {
+        return this == TONES ? TONE_LABELS : List.of();
+    }
+
+    /** Whether the value, already known to be 1-200 characters of {@link NewsQuery#VALUE_PATTERN}, fits this facet. */
     boolean accepts(String value) {
         return switch (this) {
             case COUNTRIES -> COUNTRY.matcher(value).matches();
             case LANGUAGES -> LANGUAGE.matcher(value).matches();
-            case TONES -> value.equals("negative") || value.equals("neutral") || value.equals("positive");
+            case TONES -> TONE_LABELS.contains(value);
             case STORIES -> STORY.matcher(value).matches();
             default -> true;
         };

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,11 +46,30 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).body(e.toProblemDetail());
     }
 
-    /** The index refused the query itself (a forged cursor of the wrong types, say): the reader's request. */
+    /**
+     * Tomcat parses the query string lazily, when the controller first asks for the parameters,
+     * and throws then if it cannot: a parameter that is not valid percent-encoded UTF-8
+     * ({@code ?q=%FF}, {@code ?q=%zz}), one without a name ({@code ?=x}), or more than its limit of
+     * parameters (1,000). The reader's mistake, a 400; Tomcat's message quotes the parameter
+     * (possibly garbled), so it is not echoed.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail unreadableQuery(InvalidParameterException e) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                "The query string cannot be read: a parameter is not valid percent-encoded UTF-8, has no name, "
+                        + "or there are too many.").toProblemDetail();
+    }
+
+    /**
+     * The index refused the query itself: the reader's request as far as we can tell, so a 400.
+     * Every parameter is checked before a query is built ({@link NewsQuery}: dates within the
+     * years Elasticsearch reads, cursors of the sort's shape), so this should not happen: it is
+     * logged as a warning to be looked at.
+     */
     @ExceptionHandler(ElasticsearchException.class)
     ProblemDetail indexRefused(ElasticsearchException e) {
         if (e.status() == 400) {
-            log.info("The index refused a query: {}", e.getMessage());
+            log.warn("The index refused a query the parameter checks let through: {}", e.getMessage());
             return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "The index could not run this query; check the parameters and the after cursor.")
                     .toProblemDetail();
@@ -79,13 +99,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             body = errorResponse.getBody();
         }
         if (body instanceof ProblemDetail problem) {
-            problem.setType(URI.create(ApiProblem.TYPES + switch (status.value()) {
-                case 400 -> "invalid-parameter";
-                case 404 -> "not-found";
-                case 405 -> "method-not-allowed";
-                case 406 -> "not-acceptable";
-                default -> "http-" + status.value();
-            }));
+            problem.setType(URI.create(ApiProblem.TYPES + ApiProblem.typeOf(status.value())));
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }

@@ -20,6 +20,19 @@ class ApiProblem extends RuntimeException {
         this.title = title;
     }
 
+    /** The problem type of a status that Spring MVC or the servlet container answers on its own. */
+    static String typeOf(int status) {
+        return switch (status) {
+            case 400 -> "invalid-parameter";
+            case 401 -> "unauthorized";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 500 -> "internal-error";
+            default -> "http-" + status;
+        };
+    }
+
     HttpStatus status() {
         return status;
     }

@@ -53,6 +53,15 @@ class SecurityHeaders extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Also on the container's error dispatch ({@code /error}): a request Tomcat refuses before
+     * the filters (TRACE, {@code /WEB-INF/}) is answered there, and must carry the headers too.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     private boolean authorized(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.hostile;
+package io.newsflow.testinfra;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * An HTTP/1.1 client over a bare socket, for requests no well-behaved client would send: a
- * request line with invalid percent-encoding, a Content-Length that lies, any bytes as a body.
+ * request line with invalid percent-encoding or bytes that are not UTF-8, a path with {@code ..}
+ * or an encoded slash, a header of any bytes, a Content-Length that lies, any bytes as a body
+ * (the hostile-input tests of the ingest API and the newsroom share it).
  * Each request is one connection ({@code Connection: close}). The body is written by its own
  * thread while the answer is read, so a server that answers early (413) and stops reading does
  * not leave the writer blocked.
@@ -36,6 +38,11 @@ public final class RawHttp {
         public String contentType() {
             return headers.getOrDefault("content-type", "");
         }
+    }
+
+    /** Sends {@code METHOD target HTTP/1.1} without a body, the target's bytes as they are (ISO-8859-1). */
+    public Response send(String method, String target, Map<String, String> headers) throws IOException {
+        return send(method, target, headers, new byte[0], 30_000);
     }
 
     /**
