@@ -38,6 +38,9 @@ import java.util.Map;
  * @param language      the body's language
  * @param entities      people, organisations, locations and other names, one per entity however
  *                      often and however spelled it was mentioned, most mentioned first
+ * @param quotes        what was said and by whom: direct quotes and reported speech whose speaker
+ *                      is one of {@link #entities}, in body order (optional: absent when none was
+ *                      found, and in records written before it existed)
  * @param places        countries, regions and cities the article mentions, with coordinates
  * @param countries     ISO 3166-1 alpha-2 codes of the countries the article is about, most
  *                      weighty first
@@ -82,6 +85,7 @@ public record ArticleEnriched(
         int readingTimeMinutes,
         Language language,
         List<Entity> entities,
+        List<Quote> quotes,
         List<Place> places,
         List<String> countries,
         String primaryCountry,
@@ -127,11 +131,30 @@ public record ArticleEnriched(
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         body = body == null ? "" : body;
         entities = entities == null ? List.of() : List.copyOf(entities);
+        quotes = quotes == null ? List.of() : List.copyOf(quotes);
         places = places == null ? List.of() : List.copyOf(places);
         countries = countries == null ? List.of() : List.copyOf(countries);
         dates = dates == null ? List.of() : List.copyOf(dates);
         topics = topics == null ? List.of() : List.copyOf(topics);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+    }
+
+    /**
+     * The record without {@code quotes}, as it was before they were found: kept so that code
+     * written against that shape (fixtures, tools) still builds.
+     */
+    public ArticleEnriched(int schemaVersion, String id, long revision, String url, String canonicalUrl,
+            Source source, Instant receivedAt, Instant publishedAt, Instant modifiedAt, String siteName,
+            String description, Dateline dateline, Image mainImage, String title, List<String> authors,
+            String section, Map<String, String> metadata, String lead, String body, int wordCount,
+            int readingTimeMinutes, Language language, List<Entity> entities, List<Place> places,
+            List<String> countries, String primaryCountry, GeoPoint location, List<DateMention> dates,
+            List<Topic> topics, List<Keyword> keywords, Sentiment sentiment, String summary,
+            Fingerprints fingerprints, DuplicateOf duplicateOf, StoryRef story, Enrichment enrichment) {
+        this(schemaVersion, id, revision, url, canonicalUrl, source, receivedAt, publishedAt, modifiedAt, siteName,
+                description, dateline, mainImage, title, authors, section, metadata, lead, body, wordCount,
+                readingTimeMinutes, language, entities, null, places, countries, primaryCountry, location, dates,
+                topics, keywords, sentiment, summary, fingerprints, duplicateOf, story, enrichment);
     }
 
     /**
@@ -179,6 +202,27 @@ public record ArticleEnriched(
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
             offsets = offsets == null ? List.of() : List.copyOf(offsets);
         }
+    }
+
+    /**
+     * A quote: what someone said, directly ({@code "...," Putin said}) or reported ({@code Putin
+     * said the talks had failed}), and who said it.
+     *
+     * @param text    the words quoted (inside the quotation marks), or the reported clause
+     * @param speaker who said it
+     * @param offsets where {@link #text} is, in {@link #body}
+     */
+    public record Quote(String text, Speaker speaker, Span offsets) {
+    }
+
+    /**
+     * Who said a quote: one of the article's {@link #entities}.
+     *
+     * @param name     the entity's canonical name
+     * @param entityId the entity's knowledge-base id; absent for names not in the knowledge base
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Speaker(String name, String entityId) {
     }
 
     /**
@@ -256,16 +300,16 @@ public record ArticleEnriched(
     public ArticleEnriched withDuplicateOf(DuplicateOf original) {
         return new ArticleEnriched(schemaVersion, id, revision, url, canonicalUrl, source, receivedAt, publishedAt,
                 modifiedAt, siteName, description, dateline, mainImage, title, authors, section, metadata, lead, body,
-                wordCount, readingTimeMinutes, language, entities, places, countries, primaryCountry, location, dates,
-                topics, keywords, sentiment, summary, fingerprints, original, story, enrichment);
+                wordCount, readingTimeMinutes, language, entities, quotes, places, countries, primaryCountry, location,
+                dates, topics, keywords, sentiment, summary, fingerprints, original, story, enrichment);
     }
 
     /** This article, in {@code story}. */
     public ArticleEnriched withStory(StoryRef story) {
         return new ArticleEnriched(schemaVersion, id, revision, url, canonicalUrl, source, receivedAt, publishedAt,
                 modifiedAt, siteName, description, dateline, mainImage, title, authors, section, metadata, lead, body,
-                wordCount, readingTimeMinutes, language, entities, places, countries, primaryCountry, location, dates,
-                topics, keywords, sentiment, summary, fingerprints, duplicateOf, story, enrichment);
+                wordCount, readingTimeMinutes, language, entities, quotes, places, countries, primaryCountry, location,
+                dates, topics, keywords, sentiment, summary, fingerprints, duplicateOf, story, enrichment);
     }
 
     /**

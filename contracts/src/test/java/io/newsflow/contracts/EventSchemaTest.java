@@ -39,6 +39,8 @@ class EventSchemaTest {
                 List.of(new ArticleEnriched.Entity("PERSON", "Keir Starmer", "Keir Starmer", List.of("Starmer"),
                         "person/keir-starmer", 2, List.of(new ArticleEnriched.Span(0, 12), new ArticleEnriched.Span(20, 27)),
                         0.9)),
+                List.of(new ArticleEnriched.Quote("First paragraph", new ArticleEnriched.Speaker("Keir Starmer",
+                        "person/keir-starmer"), new ArticleEnriched.Span(0, 15))),
                 List.of(new ArticleEnriched.Place("London", "GB", "city", 51.50853, -0.12574, 1)), List.of("GB"), "GB",
                 new ArticleEnriched.GeoPoint(51.50853, -0.12574),
                 List.of(new ArticleEnriched.DateMention("on Monday", "2024-04-29", "day", new ArticleEnriched.Span(3, 12))),
@@ -290,6 +292,20 @@ class EventSchemaTest {
         assertThat(node.has("text")).isFalse();
         assertThat(EventJson.mapper().treeToValue(node, ArticleReceived.class)).isEqualTo(received());
         assertThat(EventJson.mapper().treeToValue(json(enriched()), ArticleEnriched.class)).isEqualTo(enriched());
+    }
+
+    @Test
+    void quotesAreOptionalAndARecordWithoutThemStillReads() {
+        ObjectNode node = json(enriched());
+        assertThat(node.get("quotes").get(0).get("speaker").get("entityId").asString()).isEqualTo("person/keir-starmer");
+        node.remove("quotes");
+        assertThat(errors("article-enriched.v1.schema.json", node)).isEmpty();
+        ArticleEnriched back = EventJson.mapper().treeToValue(node, ArticleEnriched.class);
+        assertThat(back.quotes()).isEmpty();
+
+        ObjectNode broken = json(enriched());
+        ((ObjectNode) broken.get("quotes").get(0)).remove("speaker");
+        assertThat(errors("article-enriched.v1.schema.json", broken)).isNotEmpty();
     }
 
     @Test

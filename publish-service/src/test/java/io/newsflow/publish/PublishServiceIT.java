@@ -136,6 +136,40 @@ public class PublishServiceIT {
         assertThat(meters.get("newsflow.publish.latency").timer().count()).isPositive();
     }
 
+    /**
+     * Who said what: quotes are nested, so a speaker and words match only when one quote has
+     * both (Putin said "talks", Zelensky said "ceasefire": Putin + ceasefire finds nothing).
+     */
+    @Test
+    void quotesAreSearchableBySpeakerAndWordsTogether() throws Exception {
+        ArticleEnriched article = article("https://example.org/quotes", 3, "Leaders speak");
+        var json = (tools.jackson.databind.node.ObjectNode) EventJson.mapper().valueToTree(article);
+        json.putArray("quotes").addAll(List.of(
+                EventJson.mapper().valueToTree(new ArticleEnriched.Quote("We are ready for talks",
+                        new ArticleEnriched.Speaker("Vladimir Putin", "person/vladimir-putin"),
+                        new ArticleEnriched.Span(10, 32))),
+                EventJson.mapper().valueToTree(new ArticleEnriched.Quote("There must first be a ceasefire",
+                        new ArticleEnriched.Speaker("Volodymyr Zelenskyy", "person/volodymyr-zelenskyy"),
+                        new ArticleEnriched.Span(40, 71)))));
+
+        KafkaTopics.send(Topics.ENRICHED, article.id(), EventJson.mapper().writeValueAsString(json));
+
+        JsonNode document = awaitDocument(article.id(), doc -> doc.path("quotes").size() == 2);
+        assertThat(document.path("quotes").get(0).path("speaker").path("entityId").asString())
+                .isEqualTo("person/vladimir-putin");
+        assertThat(saidBy("person/vladimir-putin", "talks")).containsExactly(article.id());
+        assertThat(saidBy("person/vladimir-putin", "ceasefire")).isEmpty();
+        assertThat(saidBy("person/volodymyr-zelenskyy", "ceasefire")).containsExactly(article.id());
+    }
+
+    private List<String> saidBy(String speaker, String word) throws Exception {
+        elasticsearch.indices().refresh(r -> r.index("news-articles"));
+        return elasticsearch.search(s -> s.index("news-articles").query(q -> q.nested(n -> n.path("quotes")
+                .query(nq -> nq.bool(b -> b.filter(f -> f.term(t -> t.field("quotes.speaker.entityId").value(speaker)))
+                        .must(m -> m.match(mt -> mt.field("quotes.text").query(word))))))), JsonNode.class)
+                .hits().hits().stream().map(hit -> hit.id()).toList();
+    }
+
     @Test
     void anOlderRevisionArrivingLateNeverOverwritesANewerOne() throws Exception {
         ArticleEnriched newer = article("https://example.org/b", 20, "Corrected headline");

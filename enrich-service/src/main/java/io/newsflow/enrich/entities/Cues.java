@@ -24,7 +24,7 @@ final class Cues {
             "justice", "magistrate", "attorney", "prosecutor", "lawyer", "gov", "governor", "sen", "senator",
             "rep", "representative", "congressman", "congresswoman", "mayor", "speaker", "ambassador",
             "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "ceo",
-            "cfo", "coo", "cto", "founder", "co-founder", "director", "coach", "manager", "striker",
+            "cfo", "coo", "cto", "executive", "financial", "operating", "founder", "co-founder", "director", "coach", "manager", "striker",
             "midfielder", "defender", "goalkeeper", "quarterback", "pitcher", "chef", "dj", "mp", "mep",
             "councillor", "councilman", "councilwoman", "alderman", "commissioner", "superintendent",
             "provost", "president-elect", "ex-president", "former", "late", "then-president", "acting",
@@ -50,7 +50,13 @@ final class Cues {
             "organisation", "coalition", "alliance", "movement", "front", "brigade", "brigades", "militia",
             "hospital", "clinic", "church", "museum", "orchestra", "band", "team", "studios", "records",
             "publishing", "publishers", "exchange", "reserve", "treasury", "secretariat", "centre", "center",
-            "observatory", "consortium", "cooperative", "directorate", "inspectorate", "regiment", "battalion");
+            "observatory", "consortium", "cooperative", "directorate", "inspectorate", "regiment", "battalion",
+            // trades that close company names ("Kestrel Robotics", "Harbour Foods")
+            "foods", "robotics", "logistics", "solutions", "software", "semiconductor", "semiconductors",
+            "biotech", "therapeutics", "biosciences", "mining", "metals", "resources", "brands", "entertainment",
+            "insurance", "financial", "securities", "investments", "properties", "realty", "shipping",
+            "beverages", "chemicals", "electronics", "automotive", "aerospace", "engineering", "construction",
+            "healthcare", "devices", "instruments", "materials", "utilities", "railways", "bancshares");
 
     /** Words after which "of"/"for" continue an organisation's or a place's name. */
     static final Set<String> OF_HEADS = Set.of(

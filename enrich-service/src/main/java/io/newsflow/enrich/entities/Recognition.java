@@ -52,6 +52,8 @@ final class Recognition {
     private final boolean cased;
     private final boolean english;
     private final List<Mention> mentions = new ArrayList<>();
+    /** A sports story: results verbs ("won", "led", "against") then speak of teams. */
+    private final boolean sports;
 
     // the current sentence, as parallel arrays
     private int n;
@@ -76,6 +78,20 @@ final class Recognition {
         this.text = analysis.text();
         this.cased = cased;
         this.english = english;
+        this.sports = english && isSportsStory(analysis);
+    }
+
+    private static boolean isSportsStory(TextAnalysis analysis) {
+        int hits = 0;
+        for (Token t : analysis.tokens()) {
+            String w = t.text();
+            // sport words are written in lower case in running text: no case folding per token
+            if (t.word() && w.length() >= 3 && Character.isLowerCase(w.charAt(0)) && OrgCues.SPORT.contains(w)
+                    && ++hits >= OrgCues.MIN_SPORT_WORDS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<Entity> run() {
@@ -228,6 +244,10 @@ final class Recognition {
                     e += 2;
                     continue;
                 }
+                if (compactJoin(e)) {
+                    e += 2; // "RFE/RL", "AT&T": one name written without spaces
+                    continue;
+                }
                 if (word[e] && Cues.PARTICLES.contains(raw[e])) {
                     int m = e;
                     while (m < n && m - e < 3 && word[m] && Cues.PARTICLES.contains(raw[m])) {
@@ -267,6 +287,22 @@ final class Recognition {
             run(k, e);
             k = e;
         }
+    }
+
+    /** A slash or ampersand glued between two capitalised parts: "RFE/RL", "AT&T", "S&P". */
+    private boolean compactJoin(int e) {
+        return e > 0 && e + 1 < n && (raw[e].equals("/") || raw[e].equals("&")) && start[e] == end[e - 1]
+                && start[e + 1] == end[e] && word[e - 1] && word[e + 1] && Character.isUpperCase(raw[e + 1].charAt(0))
+                && (allCaps[e - 1] || raw[e - 1].length() == 1) && (allCaps[e + 1] || raw[e + 1].length() == 1);
+    }
+
+    private boolean compact(int a, int b) {
+        for (int i = a + 1; i < b; i++) {
+            if (compactJoin(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isInitial(int i) {
@@ -424,7 +460,9 @@ final class Recognition {
     private void unknown(int a, int b, boolean personCue, boolean beforeTitle) {
         // drop what is not a name: sentence-initial everyday words, days and months, punctuation
         while (a < b && (!word[a] || Cues.NEVER.contains(lower[a])
-                || !keepStart && sentenceInitial(a) && startsLikeProse(a, b)
+                || !keepStart && sentenceInitial(a) && startsLikeProse(a, b) && !(b - a == 2 && word[a + 1]
+                        && Cues.ORG_HEADS.contains(lower[a + 1]) && !lex.functionWord(lower[a])
+                        && !Cues.SENTENCE_STARTERS.contains(lower[a]))
                 || lower[a].equals("the") && a + 1 < b)) {
             a++;
         }
@@ -479,6 +517,10 @@ final class Recognition {
             } else if (acronym && raw[a].length() >= 3) {
                 add(a, b, EntityType.ORGANIZATION, 0.5);
             }
+            return;
+        }
+        if (compact(a, b)) {
+            add(a, b, EntityType.ORGANIZATION, 0.7); // "RFE/RL", "AT&T"
             return;
         }
         String cut = suffix[b - 1];
@@ -593,6 +635,104 @@ final class Recognition {
         if (english) {
             add(a, b, EntityType.ORGANIZATION, 0.4);
         }
+    }
+
+    /**
+     * What the words around tokens [a, b) say the name is: a team in a results context, an
+     * organisation in a company or agency context ({@link OrgCues}), or nothing.
+     */
+    private int context(int a, int b, Knowledge.Entry entry, EntityType type) {
+        boolean possessive = closes[b - 1] && suffix[b - 1] == null;
+        String next = b < n && word[b] ? lower[b] : "";
+        String prev = a > 0 && word[a - 1] ? lower[a - 1] : "";
+        String prev2 = a > 1 && word[a - 2] ? lower[a - 2] : "";
+        boolean place = entry != null ? entry.type() == EntityType.LOCATION : type == EntityType.LOCATION;
+        if (entry != null && !place || type == EntityType.MISC) {
+            return Mention.NO_CUE;
+        }
+        if (scoreAfter(b) || scoreBefore(a)) {
+            return Mention.SCORE_CUE; // "Belgium 3-0 Panama", "Sweden 1 – 0 Korea"
+        }
+        if (sports) {
+            if (OrgCues.TEAM_AFTER.contains(next) || !possessive && OrgCues.TEAM_VERBS.contains(next)
+                    || OrgCues.TEAM_BEFORE.contains(prev)
+                    || isTeamPreposition(prev) && OrgCues.TEAM_BEFORE_PREPOSITION.contains(prev2)) {
+                return Mention.TEAM_CUE;
+            }
+        }
+        if (entry != null || place || type == EntityType.PERSON && namedPerson(a, b)) {
+            return Mention.NO_CUE; // a known place or a person is not made a company by its neighbours
+        }
+        if (OrgCues.AFTER.contains(next) || possessive && (next.equals("chief") || next.equals("shares")
+                || next.equals("board") || next.equals("ceo") || next.equals("headquarters"))) {
+            return orgUnlessPlace(a, b);
+        }
+        if (OrgCues.BEFORE.contains(prev) && a > 0 && word[a - 1] && !cap[a - 1]) {
+            return orgUnlessPlace(a, b);
+        }
+        if ((prev.equals("of") || prev.equals("for") || prev.equals("at") || prev.equals("in"))
+                && OrgCues.BEFORE_PREPOSITION.contains(prev2)) {
+            return orgUnlessPlace(a, b);
+        }
+        if (ticker(b)) {
+            return Mention.ORG_CUE;
+        }
+        return Mention.NO_CUE;
+    }
+
+    /** "Jane Doe": a given name and more, a person whatever follows. */
+    private boolean namedPerson(int a, int b) {
+        return b - a >= 2 && lex.strongFirstName(lower[a]);
+    }
+
+    private int orgUnlessPlace(int a, int b) {
+        return knownPlaces.test(text.substring(start[a], end[b - 1])) ? Mention.NO_CUE : Mention.ORG_CUE;
+    }
+
+    private static boolean isTeamPreposition(String w) {
+        return w.equals("for") || w.equals("to") || w.equals("over") || w.equals("with") || w.equals("from")
+                || w.equals("against");
+    }
+
+    /** "3-0" or "3 – 0" right after the name. */
+    private boolean scoreAfter(int b) {
+        return b < n && (isScore(b) || b + 2 < n && isNumber(b) && isDash(b + 1) && isNumber(b + 2) && raw[b].length() <= 2);
+    }
+
+    /** "3-0" or "1 – 0" right before the name. */
+    private boolean scoreBefore(int a) {
+        return a > 0 && (isScore(a - 1) || a > 2 && isNumber(a - 1) && isDash(a - 2) && isNumber(a - 3)
+                && raw[a - 1].length() <= 2);
+    }
+
+    private boolean isScore(int i) {
+        String r = raw[i];
+        int dash = Math.max(r.indexOf('-'), Math.max(r.indexOf('\u2013'), r.indexOf('\u2014')));
+        if (dash <= 0 || dash >= r.length() - 1 || r.length() > 7) {
+            return false;
+        }
+        for (int k = 0; k < r.length(); k++) {
+            if (k != dash && !Character.isDigit(r.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isDash(int i) {
+        return raw[i].equals("-") || raw[i].equals("\u2013") || raw[i].equals("\u2014");
+    }
+
+    /** "(NYSE: ACME)", "(Nasdaq:ACME)", "(ACME.O)" right after the name: a listed company. */
+    private boolean ticker(int b) {
+        if (b + 3 >= n || !raw[b].equals("(") || !word[b + 1]) {
+            return false;
+        }
+        if (OrgCues.EXCHANGES.contains(lower[b + 1]) && raw[b + 2].equals(":")) {
+            return true;
+        }
+        return allCaps[b + 1] && raw[b + 2].equals(".") && b + 4 < n && word[b + 3] && raw[b + 3].length() <= 2
+                && raw[b + 4].equals(")");
     }
 
     private boolean hasParticleInside(int a, int b) {
@@ -721,6 +861,6 @@ final class Recognition {
                 words++;
             }
         }
-        mentions.add(new Mention(s, e, k.toString(), words, type, score, entry));
+        mentions.add(new Mention(s, e, k.toString(), words, type, score, entry, context(a, b, entry, type)));
     }
 }

@@ -23,6 +23,8 @@ final class Resolution {
 
     /** Class of a lone unknown capitalised word with no cue at all. */
     private static final EntityType FALLBACK = EntityType.PERSON;
+    /** Evidence at which a name is a person whatever its context says (a given name, a title). */
+    private static final double NAMED_PERSON = 0.8;
     private static final Set<String> NOT_INITIALS = Set.of("of", "the", "and", "for", "on", "de", "du", "des",
             "la", "le", "der", "von", "van", "&");
 
@@ -33,6 +35,10 @@ final class Resolution {
         final Map<EntityType, Double> votes = new EnumMap<>(EntityType.class);
         double best;
         double any;
+        double bestPerson;
+        int orgCues;
+        int teamCues;
+        int scoreCues;
 
         Group(String key) {
             this.key = key;
@@ -47,12 +53,39 @@ final class Resolution {
             if (m.type() != null) {
                 votes.merge(m.type(), m.score(), Double::sum);
                 best = Math.max(best, m.score());
+                if (m.type() == EntityType.PERSON) {
+                    bestPerson = Math.max(bestPerson, m.score());
+                }
+            }
+            if (m.context() == Mention.ORG_CUE) {
+                orgCues++;
+            } else if (m.context() == Mention.TEAM_CUE) {
+                teamCues++;
+            } else if (m.context() == Mention.SCORE_CUE) {
+                scoreCues++;
             }
         }
 
+        /**
+         * A name given a score ("Belgium 3-0 Panama") is a team, a place's name or not, unless it
+         * is named as a person; a place or a name of no class that a sports story has beating,
+         * facing or scoring against ("England beat Tunisia") is a team too, while a player doing the
+         * same keeps being a person. A name the article calls a company or a body ("shares of X")
+         * is an organisation unless it is known otherwise or named as a person ("Jane Doe").
+         */
         EntityType type() {
+            boolean namedPerson = bestPerson >= NAMED_PERSON;
+            if (scoreCues > 0 && (entry != null ? entry.type() == EntityType.LOCATION : !namedPerson)) {
+                return EntityType.ORGANIZATION;
+            }
+            if (teamCues > 0 && (entry != null ? entry.type() == EntityType.LOCATION : bestPerson == 0)) {
+                return EntityType.ORGANIZATION;
+            }
             if (entry != null) {
                 return entry.type();
+            }
+            if (orgCues > 0 && !namedPerson) {
+                return EntityType.ORGANIZATION;
             }
             EntityType t = null;
             double v = 0;
@@ -344,13 +377,14 @@ final class Resolution {
                     longest = surface;
                 }
             }
-            String canonical = g.entry != null ? g.entry.canonicalName() : longest;
-            if (g.entry != null) {
-                forms.addAll(g.entry.aliases());
+            Knowledge.Entry entry = g.entry != null && g.entry.type() == type ? g.entry : null; // a team is not its city
+            String canonical = entry != null ? entry.canonicalName() : longest;
+            if (entry != null) {
+                forms.addAll(entry.aliases());
             }
             forms.remove(canonical);
             confidence = Math.min(0.99, confidence + 0.02 * (offsets.size() - 1));
-            out.add(new Entity(type, longest, canonical, List.copyOf(forms), g.entry == null ? null : g.entry.id(),
+            out.add(new Entity(type, longest, canonical, List.copyOf(forms), entry == null ? null : entry.id(),
                     offsets.size(), offsets, Math.round(confidence * 100) / 100.0));
         }
         out.sort(Comparator.comparingInt(Entity::mentions).reversed()

@@ -1,24 +1,35 @@
 package io.newsflow.enrich.extraction;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * The scraped-text path: a whole page's visible text, one block per line, without markup. The
- * article is found as the densest run of prose lines (a justext/boilerpipe-style line classifier
- * with context smoothing); headline, byline and date are then looked for just above that run.
+ * The scraped-text path: a whole page's visible text without markup, one block per line or blocks
+ * separated by blank lines (see {@link ScrapedLines}). The article is found as the densest run of
+ * prose lines (a justext/boilerpipe-style line classifier with context smoothing); its tail is cut
+ * where the page's closing furniture starts (prompts, notices, bios, teasers: {@link Furniture}),
+ * captions and player residue are dropped from inside it, and headline, byline and date are looked
+ * for just above it.
  */
 final class PlainTextExtractor {
 
     /** Furniture lines tolerated inside the article run (ad labels, captions, credits). */
     private static final int MAX_GAP = 5;
-    private static final int HEADLINE_LOOKBACK = 12;
+    private static final int HEADLINE_LOOKBACK = 15;
+    /** Below this share of words shared with the lead, the nearest headline-like line is taken. */
+    private static final double MIN_HEADLINE_OVERLAP = 0.15;
+    /** A headline candidate this long may be the standfirst under the headline. */
+    private static final int STANDFIRST_WORDS = 16;
     /** Bridging furniture costs about half a short paragraph, so teaser grids score low. */
     private static final double GAP_COST = 60;
+    /** Prose that may follow a footer notice and still be page furniture (the footer's other notices). */
+    private static final int MAX_PROSE_AFTER_FOOTER = 700;
+    /** A prompt that may sit inside an article too ("click here", "read more") closes it only at the very end. */
+    private static final int MAX_PROSE_AFTER_PROMPT = 200;
+    private static final int MENU_REACH = 3;
 
     ExtractedArticle extract(String raw, String url, int maxChars) {
         List<String> flags = new ArrayList<>();
@@ -27,7 +38,7 @@ final class PlainTextExtractor {
             text = text.substring(0, maxChars);
             flags.add(ExtractedArticle.FLAG_TRUNCATED);
         }
-        List<TextLine> lines = lines(text);
+        List<TextLine> lines = ScrapedLines.of(text);
         int[] run = densestRun(lines);
         List<String> paragraphs = new ArrayList<>();
         String title = null;
@@ -35,6 +46,7 @@ final class PlainTextExtractor {
         String published = null;
         if (run != null) {
             run[1] = withoutTeaserTail(lines, run[0], run[1]);
+            run[1] = withoutClosingFurniture(lines, run[0], run[1]);
             paragraphs = paragraphs(lines, run[0], run[1]);
             int headline = headline(lines, run[0]);
             if (headline >= 0) {
@@ -45,7 +57,7 @@ final class PlainTextExtractor {
                 if (authors.isEmpty() && BodyPolisher.startsLikeByline(t)) {
                     authors.addAll(Bylines.split(t));
                 }
-                if (published == null && t.length() < 120) {
+                if (published == null && t.length() < 120 && !isCaption(lines, i)) {
                     published = Dates.fromText(t);
                 }
             }
@@ -56,46 +68,6 @@ final class PlainTextExtractor {
         Prose.Body body = Prose.body(paragraphs, flags);
         return new ExtractedArticle(title, authors, published, null, url, null, null, null, null, null,
                 body.dateline(), body.text(), flags);
-    }
-
-    static List<TextLine> lines(String text) {
-        List<String> raw = new ArrayList<>();
-        Map<String, Integer> counts = new HashMap<>();
-        int start = 0;
-        int n = text.length();
-        for (int i = 0; i <= n; i++) {
-            if (i == n || text.charAt(i) == '\n') {
-                String line = squashSpaces(text, start, i);
-                if (!line.isEmpty()) {
-                    raw.add(line);
-                    counts.merge(line, 1, Integer::sum);
-                }
-                start = i + 1;
-            }
-        }
-        List<TextLine> out = new ArrayList<>(raw.size());
-        for (int i = 0; i < raw.size(); i++) {
-            out.add(TextLine.of(raw.get(i), i, counts.get(raw.get(i))));
-        }
-        return out;
-    }
-
-    private static String squashSpaces(String s, int from, int to) {
-        StringBuilder b = new StringBuilder(to - from);
-        boolean space = false;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
-                space = b.length() > 0;
-            } else {
-                if (space) {
-                    b.append(' ');
-                    space = false;
-                }
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /**
@@ -225,10 +197,11 @@ final class PlainTextExtractor {
             if (l.kind() == TextLine.Kind.BAD) {
                 continue;
             }
-            if (l.kind() == TextLine.Kind.NEUTRAL && !l.sentenceEnd() && !isSubheading(lines, i, first, last)) {
+            if (l.kind() == TextLine.Kind.NEUTRAL && !l.sentenceEnd() && !isSubheading(lines, i, first, last)
+                    && !isListItem(l)) {
                 continue;
             }
-            if (i == last && BodyPolisher.isLegalNotice(l.text())) {
+            if (i == last && BodyPolisher.isLegalNotice(l.text()) || isCaption(lines, i) || Furniture.isWidget(l.text())) {
                 continue;
             }
             if (seen.add(l.text())) {
@@ -236,6 +209,66 @@ final class PlainTextExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * The page's closing furniture starts at the first prompt, notice, author bio or publisher
+     * blurb after which little prose follows (the rest of a page footer: "© 2024 ...", "The
+     * material on this site may not be reproduced..."). Returns the new last line of the run.
+     */
+    static int withoutClosingFurniture(List<TextLine> lines, int first, int last) {
+        int[] after = new int[last - first + 2]; // prose chars from line first+k to the end, furniture excluded
+        for (int i = last; i >= first; i--) {
+            TextLine l = lines.get(i);
+            boolean prose = l.kind() == TextLine.Kind.GOOD && !isCaption(lines, i) && !closing(l);
+            after[i - first] = after[i - first + 1] + (prose ? l.chars() : 0);
+        }
+        int total = after[0];
+        for (int i = first + 1; i <= last; i++) {
+            TextLine l = lines.get(i);
+            if (isCaption(lines, i) || !closing(l)) {
+                continue;
+            }
+            int before = total - after[i - first];
+            int rest = after[i - first + 1];
+            boolean footer = footer(l);
+            int allowed = footer ? Math.min(MAX_PROSE_AFTER_FOOTER, before / 4) : Math.min(MAX_PROSE_AFTER_PROMPT, before / 8);
+            if (before >= Prose.MIN_ARTICLE_CHARS && rest <= allowed) {
+                int end = i - 1;
+                while (end > first && (lines.get(end).kind() != TextLine.Kind.GOOD && !lines.get(end).sentenceEnd()
+                        || isCaption(lines, end))) {
+                    end--;
+                }
+                return end;
+            }
+        }
+        return last;
+    }
+
+    private static boolean closing(TextLine l) {
+        return Furniture.isClosing(l.text()) || Furniture.isBioOrBlurb(l.text()) || Furniture.isTruncatedTeaser(l.text());
+    }
+
+    private static boolean footer(TextLine l) {
+        return Furniture.isFooter(l.text()) || Furniture.isBioOrBlurb(l.text());
+    }
+
+    /** A caption: it carries a photo credit, or a bare credit line follows it. */
+    static boolean isCaption(List<TextLine> lines, int i) {
+        TextLine l = lines.get(i);
+        if (Furniture.isCaption(l.text())) {
+            return true;
+        }
+        return i + 1 < lines.size() && l.chars() < 300 && Furniture.isBareCredit(lines.get(i + 1).text());
+    }
+
+    /**
+     * Inside the article, a phrase in sentence case that no furniture cue marks is a list item or a
+     * table row of the story (standings, ingredients, key points); title-cased phrases are teasers.
+     */
+    private static boolean isListItem(TextLine l) {
+        return l.capitalisedShare() <= 0.5 && !l.glued() && !Furniture.isClosing(l.text())
+                && !Furniture.isCaption(l.text()) && !Furniture.isTruncatedTeaser(l.text());
     }
 
     /** A short phrase between two prose lines reads as a subheading. */
@@ -247,14 +280,119 @@ final class PlainTextExtractor {
         return lines.get(i - 1).kind() == TextLine.Kind.GOOD && lines.get(i + 1).kind() == TextLine.Kind.GOOD;
     }
 
-    /** The nearest headline-like line above the article run, skipping byline and date lines. */
-    private static int headline(List<TextLine> lines, int runStart) {
+    /**
+     * The headline above the article run: of the headline-like lines just above it (not a byline,
+     * date, caption, label, player residue, share button or menu entry), the one that shares the
+     * most words with the article's first paragraphs, the nearest among equals. A headline names
+     * what the lead tells; a teaser of another story, a section label or a photo caption rarely
+     * does. A long standfirst just under a shorter headline gives way to it.
+     */
+    static int headline(List<TextLine> lines, int runStart) {
+        Set<String> lead = leadStems(lines, runStart);
+        int best = -1;
+        double bestScore = -1;
+        int nearest = -1;
         for (int i = runStart - 1; i >= 0 && i >= runStart - HEADLINE_LOOKBACK; i--) {
-            TextLine l = lines.get(i);
-            if (l.headlineLike() && !BodyPolisher.startsLikeByline(l.text()) && Dates.fromText(l.text()) == null) {
-                return i;
+            if (!headlineCandidate(lines, i)) {
+                continue;
+            }
+            if (nearest < 0) {
+                nearest = i;
+            }
+            double score = overlap(lines.get(i).text(), lead) - 0.01 * (runStart - i);
+            if (score > bestScore + 0.05) {
+                bestScore = score;
+                best = i;
             }
         }
-        return -1;
+        int chosen = bestScore >= MIN_HEADLINE_OVERLAP ? best : nearest;
+        if (chosen > 0 && lines.get(chosen).words() >= STANDFIRST_WORDS) {
+            for (int i = chosen - 1; i >= Math.max(0, chosen - 3); i--) {
+                if (headlineCandidate(lines, i) && lines.get(i).words() < lines.get(chosen).words()
+                        && overlap(lines.get(i).text(), lead) > 0) {
+                    return i;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static boolean headlineCandidate(List<TextLine> lines, int i) {
+        TextLine l = lines.get(i);
+        String t = l.text();
+        return l.headlineLike() && !BodyPolisher.startsLikeByline(t) && Dates.fromText(t) == null
+                && !Furniture.isMetaLine(t) && !isCaption(lines, i) && !Furniture.isLabel(t) && !Furniture.isWidget(t)
+                && !Furniture.isClosing(t) && !inMenu(lines, i);
+    }
+
+    /** Word stems (first four letters of words of four or more) of the run's first three prose lines. */
+    private static Set<String> leadStems(List<TextLine> lines, int runStart) {
+        Set<String> stems = new HashSet<>();
+        int taken = 0;
+        for (int i = runStart; i < lines.size() && taken < 3; i++) {
+            if (lines.get(i).kind() == TextLine.Kind.GOOD) {
+                addStems(lines.get(i).text(), stems);
+                taken++;
+            }
+        }
+        return stems;
+    }
+
+    /** The share of a line's content words whose stem occurs in the lead. */
+    static double overlap(String line, Set<String> lead) {
+        Set<String> own = new HashSet<>();
+        addStems(line, own);
+        if (own.isEmpty()) {
+            return 0;
+        }
+        int hits = 0;
+        for (String s : own) {
+            if (lead.contains(s)) {
+                hits++;
+            }
+        }
+        return (double) hits / own.size();
+    }
+
+    private static void addStems(String text, Set<String> out) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int j = i;
+            while (j < n && Character.isLetter(text.charAt(j))) {
+                j++;
+            }
+            if (j - i >= 4) {
+                String stem = text.substring(i, i + 4).toLowerCase(Locale.ROOT);
+                if (!COMMON_STEMS.contains(stem)) {
+                    out.add(stem);
+                }
+            }
+            i = j;
+        }
+    }
+
+    /** Stems of words too common to tie a headline to its lead. */
+    private static final Set<String> COMMON_STEMS = Set.of("that", "with", "from", "have", "this", "will", "abou",
+            "afte", "been", "were", "they", "their", "thei", "what", "when", "whic", "said", "says", "more", "also",
+            "than", "into", "over", "some", "only", "year", "news");
+
+    /** Menu entries come in runs: the line and three on each side are all short phrases. */
+    static boolean inMenu(List<TextLine> lines, int i) {
+        int from = Math.max(0, i - MENU_REACH);
+        int to = Math.min(lines.size() - 1, i + MENU_REACH);
+        if (to - from < 2 * MENU_REACH) {
+            return false;
+        }
+        for (int j = from; j <= to; j++) {
+            TextLine l = lines.get(j);
+            if (l.words() > 6 || l.sentenceEnd() && l.text().endsWith(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

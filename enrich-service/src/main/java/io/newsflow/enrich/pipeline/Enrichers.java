@@ -14,6 +14,8 @@ import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.places.Mention;
 import io.newsflow.enrich.places.PlaceAnalysis;
 import io.newsflow.enrich.places.PlaceResolver;
+import io.newsflow.enrich.quotes.Quote;
+import io.newsflow.enrich.quotes.QuoteFinder;
 import io.newsflow.enrich.sentiment.Sentiment;
 import io.newsflow.enrich.sentiment.SentimentAnalyzer;
 import io.newsflow.enrich.summary.Summarizer;
@@ -39,6 +41,7 @@ final class Enrichers {
         return List.of(
                 new LanguageStep(LanguageDetector.standard()),
                 new EntitiesStep(EntityRecognizer.standard(places::isKnownPlace)),
+                new QuotesStep(QuoteFinder.standard()),
                 new PlacesStep(places),
                 new DatesStep(DateMentionFinder.standard()),
                 new TopicsStep(TopicClassifier.standard()),
@@ -88,7 +91,8 @@ final class Enrichers {
         public Parts.Entities find(Reading reading, Text text, Findings earlier) {
             List<ArticleEnriched.Entity> entities = new ArrayList<>();
             List<ArticleEnriched.Entity> locations = new ArrayList<>();
-            for (Entity entity : recognizer.recognize(text.analysis(), language(earlier))) {
+            List<Entity> found = recognizer.recognize(text.analysis(), language(earlier));
+            for (Entity entity : found) {
                 var converted = new ArticleEnriched.Entity(entity.type().name(), entity.text(), entity.canonicalName(),
                         entity.aliases(), entity.id(), entity.mentions(), entity.offsets().stream()
                                 .map(span -> new ArticleEnriched.Span(span.start(), span.end())).toList(),
@@ -98,7 +102,30 @@ final class Enrichers {
                     locations.add(converted);
                 }
             }
-            return new Parts.Entities(entities, locations);
+            return new Parts.Entities(entities, locations, found);
+        }
+    }
+
+    /** Who said what, with the speaker one of the entities found before. */
+    record QuotesStep(QuoteFinder finder) implements Enricher {
+        @Override
+        public String name() {
+            return "quotes";
+        }
+
+        @Override
+        public Parts.Quotes find(Reading reading, Text text, Findings earlier) {
+            Parts.Entities entities = earlier.get(Parts.Entities.class);
+            if (entities == null || entities.found().isEmpty()) {
+                return null;
+            }
+            List<ArticleEnriched.Quote> quotes = new ArrayList<>();
+            for (Quote q : finder.find(text.analysis(), entities.found(), language(earlier))) {
+                quotes.add(new ArticleEnriched.Quote(q.text(),
+                        new ArticleEnriched.Speaker(q.speaker().canonicalName(), q.speaker().id()),
+                        new ArticleEnriched.Span(q.start(), q.end())));
+            }
+            return quotes.isEmpty() ? null : new Parts.Quotes(quotes);
         }
     }
 

@@ -143,6 +143,7 @@ public final class EnrichmentPipeline {
             Findings findings, List<String> errors, long tookMs) {
         var language = findings.get(Parts.Language.class);
         var entities = findings.get(Parts.Entities.class);
+        var quotes = findings.get(Parts.Quotes.class);
         var places = findings.get(Parts.Places.class);
         var dates = findings.get(Parts.Dates.class);
         var topics = findings.get(Parts.Topics.class);
@@ -154,6 +155,7 @@ public final class EnrichmentPipeline {
         List<ArticleEnriched.Entity> boundedEntities = entities == null ? List.of() : bounds.entities(entities.all());
         List<ArticleEnriched.Place> boundedPlaces = places == null ? List.of() : bounds.places(places.places());
         List<ArticleEnriched.DateMention> boundedDates = dates == null ? List.of() : bounds.dates(dates.mentions());
+        List<ArticleEnriched.Quote> boundedQuotes = quotes == null ? List.of() : bounds.quotes(quotes.quotes());
         List<String> flags = new ArrayList<>(reading.flags());
         if (bounds.cut()) {
             flags.add(OutputBounds.FLAG);
@@ -169,7 +171,7 @@ public final class EnrichmentPipeline {
                         : new ArticleEnriched.Image(page.mainImage().url(), page.mainImage().caption()),
                 reading.title(), reading.authors(), reading.section(), article.metadata(), text.lead(), reading.body(),
                 text.wordCount(), text.readingTimeMinutes(), language == null ? null : language.value(),
-                boundedEntities, boundedPlaces, places == null ? null : places.countries(),
+                boundedEntities, boundedQuotes, boundedPlaces, places == null ? null : places.countries(),
                 places == null ? null : places.primaryCountry(), places == null ? null : places.location(),
                 boundedDates, topics == null ? null : topics.topics(), keywords == null ? null : keywords.keywords(),
                 sentiment == null ? null : sentiment.value(), summary == null ? null : summary.text(),

@@ -20,6 +20,7 @@ final class OutputBounds {
     static final int MAX_ALIASES_PER_ENTITY = 20;
     static final int MAX_PLACES = 200;
     static final int MAX_DATES = 200;
+    static final int MAX_QUOTES = 200;
 
     private boolean cut;
 
@@ -47,6 +48,10 @@ final class OutputBounds {
 
     List<ArticleEnriched.DateMention> dates(List<ArticleEnriched.DateMention> all) {
         return first(all, MAX_DATES);
+    }
+
+    List<ArticleEnriched.Quote> quotes(List<ArticleEnriched.Quote> all) {
+        return first(all, MAX_QUOTES);
     }
 
     private <T> List<T> first(List<T> list, int max) {

@@ -15,8 +15,15 @@ final class Parts {
     record Language(ArticleEnriched.Language value) {
     }
 
-    /** Every entity, and the locations among them (which the places enricher reads). */
-    record Entities(List<ArticleEnriched.Entity> all, List<ArticleEnriched.Entity> locations) {
+    /**
+     * Every entity, and the locations among them (which the places enricher reads); {@code found}
+     * are the same entities as the recogniser made them, which the quotes enricher reads.
+     */
+    record Entities(List<ArticleEnriched.Entity> all, List<ArticleEnriched.Entity> locations,
+            List<io.newsflow.enrich.entities.Entity> found) {
+    }
+
+    record Quotes(List<ArticleEnriched.Quote> quotes) {
     }
 
     record Places(List<ArticleEnriched.Place> places, List<String> countries, String primaryCountry,

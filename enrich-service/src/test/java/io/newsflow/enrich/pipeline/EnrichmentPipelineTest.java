@@ -70,6 +70,21 @@ class EnrichmentPipelineTest {
     }
 
     @Test
+    void quotesNameTheirSpeakerAmongTheEntities() {
+        String text = "Talks resume in Geneva\nSecretary of State Marco Rubio arrived in Geneva on Monday for the "
+                + "talks, which resume after a two-week pause.\n\u201COur goal is a ceasefire that holds,\u201D "
+                + "Rubio told reporters at the airport.\n";
+        ArticleEnriched article = EnrichmentPipeline.standard(clock).enrich(received(null, text, 1), 1L);
+
+        assertThat(article.quotes()).hasSize(1);
+        ArticleEnriched.Quote quote = article.quotes().get(0);
+        assertThat(quote.text()).isEqualTo("Our goal is a ceasefire that holds");
+        assertThat(quote.speaker()).isEqualTo(new ArticleEnriched.Speaker("Marco Rubio", "person/marco-rubio"));
+        assertThat(article.body().substring(quote.offsets().start(), quote.offsets().end())).isEqualTo(quote.text());
+        assertThat(article.entities()).anyMatch(e -> "person/marco-rubio".equals(e.id()));
+    }
+
+    @Test
     void failingStepIsRecordedAndTheArticleStillFlows() {
         Enricher broken = new Enricher() {
             @Override

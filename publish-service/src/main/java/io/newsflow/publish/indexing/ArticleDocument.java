@@ -16,7 +16,9 @@ import java.util.Set;
  * <p>Entities are kept whole in {@code entities} (not indexed: offsets and aliases would bloat
  * the index) and their canonical names are repeated per type in {@code people},
  * {@code organizations}, {@code locations} and {@code misc}, so "top people this week" is one
- * terms aggregation on a keyword field.
+ * terms aggregation on a keyword field. Quotes are nested documents, so "what did this person
+ * say" matches a quote's text and its speaker together, never one quote's words with another's
+ * speaker.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record ArticleDocument(
@@ -44,6 +46,7 @@ record ArticleDocument(
         int readingTimeMinutes,
         ArticleEnriched.Language language,
         List<ArticleEnriched.Entity> entities,
+        List<ArticleEnriched.Quote> quotes,
         Set<String> people,
         Set<String> organizations,
         Set<String> locations,
@@ -75,7 +78,7 @@ record ArticleDocument(
                 article.mainImage(), article.authors(), article.section(), article.metadata(), article.lead(),
                 article.body(), article.summary(), article.publishedAt(), article.modifiedAt(), article.receivedAt(),
                 indexedAt, article.wordCount(), article.readingTimeMinutes(), article.language(), entities,
-                names(entities, "PERSON"), names(entities, "ORGANIZATION"), names(entities, "LOCATION"),
+                article.quotes(), names(entities, "PERSON"), names(entities, "ORGANIZATION"), names(entities, "LOCATION"),
                 names(entities, "MISC"), ids, article.places(), article.countries(), article.primaryCountry(),
                 article.location(), article.dates(), article.topics(), article.keywords(), article.sentiment(),
                 article.fingerprints(), article.duplicateOf(), article.story(), enrichment == null ? null

@@ -30,6 +30,19 @@ class ArticleIndexMappingTest {
         assertThat(mapping.properties().get("location").isGeoPoint()).isTrue();
     }
 
+    /** Who said what: each quote a nested document, so a speaker and the words are matched together. */
+    @Test
+    void quotesAreNestedWithTheSpeakerAsKeywords() throws Exception {
+        var quotes = ArticleIndex.mappings(true).properties().get("quotes");
+
+        assertThat(quotes.isNested()).isTrue();
+        assertThat(quotes.nested().properties().get("text").isText()).isTrue();
+        var speaker = quotes.nested().properties().get("speaker").object().properties();
+        assertThat(speaker.get("name").isKeyword()).isTrue();
+        assertThat(speaker.get("name").keyword().ignoreAbove()).isEqualTo(1024);
+        assertThat(speaker.get("entityId").isKeyword()).isTrue();
+    }
+
     /**
      * Elasticsearch refuses a whole document with a keyword term over 32,766 bytes, so every
      * keyword field whose value comes from outside (the client, the page) has an {@code

@@ -20,6 +20,8 @@ import picocli.CommandLine.Parameters;
  * The written text keeps the dateline in front of the body, as benchmark gold texts do.
  * {@code --text} first flattens each page to one-block-per-line visible text and runs
  * {@link ArticleExtractor#fromText}, to measure the scraped-text path on the same gold data.
+ * {@code --from-text} reads {@code {id}.txt} files that another tool already flattened (see
+ * {@code tools/scraped-text/}), so the text path is measured on flattenings other than its own.
  * {@code --full} also writes {@code {id}.meta.txt} with the extracted metadata, for inspection.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -35,6 +37,9 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--text", description = "first flatten each page to its visible lines: the scraped-text path")
     boolean textMode;
 
+    @Option(names = "--from-text", description = "IN_DIR holds {id}.txt files flattened by another tool: run the scraped-text path on them")
+    boolean fromText;
+
     @Option(names = "--full", description = "also write {id}.meta.txt with the title, byline, dates and flags")
     boolean full;
 
@@ -44,10 +49,12 @@ public final class ExtractCommand implements Callable<Integer> {
         ArticleExtractor extractor = new ArticleExtractor();
         int pages = 0;
         int empty = 0;
-        for (Path p : PageFiles.list(in)) {
-            PageFiles.Page page = PageFiles.read(p);
+        for (Path p : fromText ? PageFiles.listText(in) : PageFiles.list(in)) {
+            PageFiles.Page page = fromText ? PageFiles.readText(p) : PageFiles.read(p);
             ExtractedArticle a;
-            if (textMode) {
+            if (fromText) {
+                a = extractor.fromText(new String(page.bytes(), StandardCharsets.UTF_8), null);
+            } else if (textMode) {
                 String visible = VisibleText.of(PageCharsets.decode(page.bytes()));
                 a = extractor.fromText(visible, null);
             } else {

@@ -26,6 +26,21 @@ public final class PageFiles {
         return out;
     }
 
+    /** {@code *.txt} files (already flattened pages), id = the name without {@code .txt}. */
+    public static List<Path> listText(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().endsWith(".txt")
+                    && !p.getFileName().toString().endsWith(".meta.txt")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+    public static Page readText(Path p) throws IOException {
+        String name = p.getFileName().toString();
+        return new Page(name.substring(0, name.length() - ".txt".length()), Files.readAllBytes(p));
+    }
+
     static String id(Path p) {
         String name = p.getFileName().toString();
         if (name.endsWith(".html.gz")) {
