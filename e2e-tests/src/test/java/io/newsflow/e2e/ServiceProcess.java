@@ -69,10 +69,7 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(logName + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // enrich: the fault suite's 4.4 MB entity-dense article alone takes ~250 MB of heap to
-                // enrich (measured offline: it fails at 224 MB, passes at 256 MB), beside its data and
-                // a second consumer thread
-                "-Xms64m", name.startsWith("enrich") ? "-Xmx448m" : "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(),
                 "--spring.profiles.active=" + profile,
                 "--server.address=127.0.0.1"));

@@ -160,6 +160,9 @@ public final class EnrichmentPipeline {
         if (bounds.cut()) {
             flags.add(OutputBounds.FLAG);
         }
+        if (text.analysedInPart()) {
+            flags.add(TextStatistics.PARTIAL_FLAG);
+        }
         ExtractedArticle page = reading.page();
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, article.id(), revision, article.url(),
                 reading.canonicalUrl(), article.source(), article.receivedAt(), reading.publishedAt(),

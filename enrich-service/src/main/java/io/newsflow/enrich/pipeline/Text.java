@@ -10,6 +10,8 @@ import io.newsflow.enrich.text.TextAnalysis;
  *                           non-empty body
  * @param lead               the first paragraph, cut at a word boundary if very long; null for an
  *                           empty body
+ * @param analysedInPart     whether {@link #analysis} covers only the body's beginning (see
+ *                           {@link TextStatistics#MAX_ANALYSED}); counts and lead are the whole body's
  */
-record Text(TextAnalysis analysis, int wordCount, int readingTimeMinutes, String lead) {
+record Text(TextAnalysis analysis, int wordCount, int readingTimeMinutes, String lead, boolean analysedInPart) {
 }
