@@ -142,7 +142,7 @@ final class Furniture {
         if (s.startsWith("(") && s.endsWith(")") || s.startsWith("©") || startsWithAny(s.toLowerCase(Locale.ROOT), CREDIT_START)) {
             return true;
         }
-        return s.indexOf('(') < 0 && words(s) <= 4;
+        return s.indexOf('(') < 0 && Titles.words(s) <= 4;
     }
 
     private static final String[] CREDIT_START = {
@@ -190,7 +190,7 @@ final class Furniture {
         if (startsWithAny(lower, META_START)) {
             return true;
         }
-        return words(text) <= 9 && (lower.indexOf('@') >= 0 || containsAny(lower, META_WORDS));
+        return Titles.words(text) <= 9 && (lower.indexOf('@') >= 0 || containsAny(lower, META_WORDS));
     }
 
     /** A one-line label such as "Breaking News" or "Live". */
@@ -289,18 +289,5 @@ final class Furniture {
             }
         }
         return false;
-    }
-
-    private static int words(String s) {
-        int n = 0;
-        boolean in = false;
-        for (int i = 0; i < s.length(); i++) {
-            boolean w = !Character.isWhitespace(s.charAt(i));
-            if (w && !in) {
-                n++;
-            }
-            in = w;
-        }
-        return n;
     }
 }

@@ -72,7 +72,8 @@ final class Titles {
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static int words(String s) {
+    /** White-space-separated words (the extractor's lines and titles are judged by this count). */
+    static int words(String s) {
         int n = 0;
         boolean in = false;
         for (int i = 0; i < s.length(); i++) {
