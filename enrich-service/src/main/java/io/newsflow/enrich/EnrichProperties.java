@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param elasticsearch where duplicate detection and stories keep their memory
  * @param duplicates  finding near-copies of earlier articles
  * @param stories     grouping articles into stories
+ * @param warmup      sample pages through the pipeline at start-up, before consuming
  */
 @ConfigurationProperties("newsflow.enrich")
 public record EnrichProperties(
@@ -34,7 +35,8 @@ public record EnrichProperties(
         @DefaultValue("200000") int repostMemory,
         @DefaultValue ElasticsearchProperties elasticsearch,
         @DefaultValue DuplicatesProperties duplicates,
-        @DefaultValue StoriesProperties stories) {
+        @DefaultValue StoriesProperties stories,
+        @DefaultValue WarmupProperties warmup) {
 
     public EnrichProperties {
         if (output.name() == null) {
@@ -133,5 +135,17 @@ public record EnrichProperties(
             @DefaultValue("3d") Duration window,
             @DefaultValue("0.4") double threshold,
             @DefaultValue("0.6") double mergeThreshold) {
+    }
+
+    /**
+     * The start-up warm-up (the stream package's {@code Warmup}): the consumers join their
+     * group only after it, so that a fresh instance does not take articles at a fraction of its
+     * speed while the JIT compiles the pipeline.
+     *
+     * @param articles sample articles to enrich (0: none)
+     * @param maxTime  the warm-up stops after this long whatever it has done (a slow or busy machine
+     *                 must not keep the service from consuming for long)
+     */
+    public record WarmupProperties(@DefaultValue("0") int articles, @DefaultValue("30s") Duration maxTime) {
     }
 }

@@ -42,8 +42,10 @@ import java.util.Set;
  * instance wrote lately are candidates too: the search shows a write only after the next refresh
  * (a second), and the next poll often comes sooner. One poll at a time per instance: the consumer
  * threads' polls, clustered at once, would each start a story for the same event without seeing
- * the other's (three requests to Elasticsearch per poll are held under the lock; enrichment itself
- * is not). Between instances that can still happen; merges repair it.
+ * the other's. Only the decisions and two requests (the touched stories read whole, then written)
+ * are held under the lock; the candidate search and the reading of the originals' stories are made
+ * before it, and enrichment itself is not in it. Between instances that can still happen; merges
+ * repair it.
  */
 public final class StoryClusterer {
 
@@ -111,7 +113,7 @@ public final class StoryClusterer {
     /**
      * @param storyOfOriginal the stories of the originals the poll's copies point at, as far as known
      */
-    public synchronized Clustered cluster(List<ArticleEnriched> batch, Map<String, String> storyOfOriginal) {
+    public Clustered cluster(List<ArticleEnriched> batch, Map<String, String> storyOfOriginal) {
         if (batch.isEmpty()) {
             return new Clustered(batch, List.of());
         }
@@ -120,10 +122,28 @@ public final class StoryClusterer {
         // a copy whose original's story is known (or decided in this poll) needs no search
         Set<String> inPoll = new HashSet<>();
         features.forEach(f -> inPoll.add(f.id()));
+        // Both reads happen before the lock: the search lags writes by a refresh anyway (what this
+        // instance wrote lately is added from `recent` under the lock), and the originals' stories
+        // are only a first guess (under the lock, `recent` and the poll's own decisions come
+        // first, and the decisions are applied to the stories as stored when written). Read under
+        // the lock, they made the consumer threads queue behind each other's round trips.
         List<List<StoryState>> found = store.candidates(features.stream()
                 .map(f -> new Probe(f.at(), f.duplicateOf() != null && (storyOfOriginal.containsKey(f.duplicateOf())
                         || inPoll.contains(f.duplicateOf())) ? List.of() : f.probe(PROBE_FEATURES))).toList(),
                 settings.window(), CANDIDATES);
+        Set<String> originalsStories = new HashSet<>();
+        features.stream().filter(f -> f.duplicateOf() != null && !inPoll.contains(f.duplicateOf()))
+                .map(f -> storyOfOriginal.get(f.duplicateOf())).filter(java.util.Objects::nonNull)
+                .forEach(originalsStories::add);
+        Map<String, StoryState> read = originalsStories.isEmpty() ? Map.of() : store.get(originalsStories);
+        synchronized (this) {
+            return decideAndWrite(batch, features, found, storyOfOriginal, read);
+        }
+    }
+
+    /** The decisions of a poll, against what was read, and their writing; one poll at a time. */
+    private Clustered decideAndWrite(List<ArticleEnriched> batch, List<ArticleFeatures> features,
+            List<List<StoryState>> found, Map<String, String> storyOfOriginal, Map<String, StoryState> read) {
         // decide, against what was read
         Map<String, StoryState> touched = new LinkedHashMap<>();
         Map<String, String> decided = new HashMap<>();
@@ -144,7 +164,7 @@ public final class StoryClusterer {
                     .filter(s -> s.score() >= settings.threshold())
                     .sorted(Comparator.comparingDouble(Scored::score).reversed()).toList();
             StoryState story;
-            StoryState originals = originalsStory(article, storyOfOriginal, decided, touched);
+            StoryState originals = originalsStory(article, storyOfOriginal, decided, touched, read);
             if (originals != null) { // a copy is about what its original is about, whatever its headline says
                 story = originals;
             } else if (scored.isEmpty()) {
@@ -198,7 +218,7 @@ public final class StoryClusterer {
 
     /** The live story of the original a copy points at, following merges; null when not known. */
     private StoryState originalsStory(ArticleFeatures article, Map<String, String> storyOfOriginal,
-            Map<String, String> decided, Map<String, StoryState> touched) {
+            Map<String, String> decided, Map<String, StoryState> touched, Map<String, StoryState> read) {
         if (article.duplicateOf() == null) {
             return null;
         }
@@ -206,7 +226,10 @@ public final class StoryClusterer {
         for (int hops = 0; id != null && hops < 5; hops++) {
             StoryState story = touched.get(id);
             if (story == null) {
-                story = store.get(List.of(id)).get(id);
+                story = newer(read.get(id), id);
+                if (story == null) { // a merge to follow, or not read before the lock
+                    story = store.get(List.of(id)).get(id);
+                }
             }
             if (story == null || story.live()) {
                 return story;
@@ -214,6 +237,25 @@ public final class StoryClusterer {
             id = story.mergedInto;
         }
         return null;
+    }
+
+    /**
+     * Of a story as read before the lock and as this instance last wrote it, the newer: the read
+     * if it was made after that write (a higher version: the write, or another instance's since),
+     * else the written one (the read came first, or there is none). Null when neither is known.
+     */
+    private StoryState newer(StoryState read, String id) {
+        StoryState written;
+        synchronized (recent) {
+            written = recent.get(id);
+        }
+        if (written == null) {
+            return read;
+        }
+        if (read != null && (written.seqNo == null || read.seqNo != null && read.seqNo > written.seqNo)) {
+            return read;
+        }
+        return written.light();
     }
 
     /** The poll's operations applied again to the stories as now stored (new ones started again). */

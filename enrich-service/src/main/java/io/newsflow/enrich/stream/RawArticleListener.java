@@ -2,6 +2,7 @@ package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
@@ -83,6 +84,7 @@ class RawArticleListener {
     @KafkaListener(id = "enrich", idIsGroup = false, batch = "true",
             topics = "${newsflow.enrich.input-topic:news.raw}")
     void onRawArticles(List<ConsumerRecord<String, ArticleReceived>> records) throws InterruptedException {
+        meters.summary("newsflow.enrich.poll.records").record(records.size());
         RawArticleHandler.Batch batch = handler.batch();
         List<Enriched> enrichedRecords = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -109,7 +111,9 @@ class RawArticleListener {
             }
         }
         // linked as one poll: the duplicate store is asked once for all of them, not once per article
+        Timer.Sample linkingTime = Timer.start(meters);
         RawArticleHandler.Finished done = batch.finish(enrichedRecords.stream().map(Enriched::outcome).toList());
+        linkingTime.stop(meters.timer("newsflow.enrich.linking"));
         List<RawArticleHandler.Outcome> finished = done.outcomes();
         List<Sent> sent = new ArrayList<>(finished.size());
         List<CompletableFuture<?>> linking = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.contracts.ArticleReceived;
@@ -13,6 +14,8 @@ import io.newsflow.kafka.EventSerdes;
 import io.newsflow.kafka.RecordTracing;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -32,6 +35,8 @@ import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(StreamConfiguration.class);
+
     /** Each article's trace (from the HTTP request that brought it in) continues on its enriched record. */
     @Bean
     RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
@@ -46,6 +51,17 @@ class StreamConfiguration {
     @Bean
     RawArticleHandler rawArticleHandler(EnrichmentPipeline pipeline, Linking linking,
             EnrichProperties properties, KafkaProperties kafka) {
+        var warmup = properties.warmup();
+        if (warmup.articles() > 0) {
+            // this bean is made before the listener containers start: the consumers join their group
+            // once the path is compiled. Its own pipeline (the samples must not count in the service's
+            // metrics), no linking (nothing may be stored) and no re-post memory.
+            var warming = new RawArticleHandler(EnrichmentPipeline.standard(Clock.systemUTC(), new SimpleMeterRegistry()),
+                    Linking.none(), new RepostFilter(1), maxRequestSize(kafka));
+            Warmup.Result warm = Warmup.run(warming, warmup.articles(), warmup.maxTime());
+            log.info("Warmed up on {} sample articles ({} enriched) in {} ms", warm.articles(), warm.written(),
+                    warm.took().toMillis());
+        }
         return new RawArticleHandler(pipeline, linking, new RepostFilter(properties.repostMemory()),
                 maxRequestSize(kafka));
     }

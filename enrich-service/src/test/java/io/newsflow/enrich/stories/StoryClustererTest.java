@@ -138,6 +138,32 @@ class StoryClustererTest {
     }
 
     @Test
+    void copiesOfEarlierOriginalsReadTheirStoriesInOneRequestAndFollowMerges() {
+        clusterer.cluster(List.of(article("o1", "Fire shuts terminals", T0, "Wire", names("Port of Rotterdam"),
+                keywords("container terminals", "fire"), "NL")));
+        clusterer.cluster(List.of(article("o2", "Strike at the docks", T0, "Wire", names("Dockers Union"),
+                keywords("strike", "docks"), "BE")));
+        clusterer.cluster(List.of(article("o3", "Council votes on budget", T0, "Wire", names("Madrid"),
+                keywords("budget", "vote"), "ES")));
+        // o3's story was merged into o2's by another instance meanwhile
+        StoryState merged = store.get(List.of("o3")).get("o3");
+        merged.mergedInto = "o2";
+        store.write(List.of(merged));
+        store.gets = 0;
+        List<ArticleEnriched> copies = new ArrayList<>();
+        for (String original : List.of("o1", "o2", "o3")) {
+            copies.add(article("copy-" + original, "Copy", T0.plusSeconds(60), "Daily", names(), keywords("copy"), "NL")
+                    .withDuplicateOf(new ArticleEnriched.DuplicateOf(original, 0.9)));
+        }
+
+        StoryClusterer.Clustered clustered = clusterer.cluster(copies, Map.of("o1", "o1", "o2", "o2", "o3", "o3"));
+
+        assertThat(clustered.articles()).extracting(a -> a.story().id()).containsExactly("o1", "o2", "o2");
+        assertThat(store.gets).as("the originals' stories in one read, the touched ones in another: not one per copy")
+                .isEqualTo(2);
+    }
+
+    @Test
     void theSameNamesMuchLaterAreAnotherStory() {
         var names = names("Port of Rotterdam", "Rotterdam");
         var words = keywords("container terminals", "fire");
@@ -182,6 +208,7 @@ class StoryClustererTest {
         Runnable changeBeforeNextWrite;
         int refusals;
         int searches;
+        int gets;
 
         @Override
         public List<List<StoryState>> candidates(List<StoryClusterer.Probe> probes, Duration window, int limit) {
@@ -202,6 +229,7 @@ class StoryClustererTest {
 
         @Override
         public Map<String, StoryState> get(Collection<String> ids) {
+            gets++;
             Map<String, StoryState> found = new LinkedHashMap<>();
             ids.forEach(id -> {
                 if (stories.containsKey(id)) {
