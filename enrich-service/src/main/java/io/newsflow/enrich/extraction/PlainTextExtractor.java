@@ -1,6 +1,7 @@
 package io.newsflow.enrich.extraction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +10,13 @@ import java.util.Set;
 /**
  * The scraped-text path: a whole page's visible text without markup, one block per line or blocks
  * separated by blank lines (see {@link ScrapedLines}). The article is found as the densest run of
- * prose lines (a justext/boilerpipe-style line classifier with context smoothing); its tail is cut
- * where the page's closing furniture starts (prompts, notices, bios, teasers: {@link Furniture}),
- * captions and player residue are dropped from inside it, and headline, byline and date are looked
- * for just above it.
+ * prose lines (a justext/boilerpipe-style line classifier with context smoothing); tables and lists
+ * between its paragraphs, flattened one cell or item per line, are bridged and kept ({@link
+ * Figures}); its tail is cut where the page's closing furniture starts (prompts, notices, bios,
+ * teasers, a label heading the page's own lists: {@link Furniture}), and widened over a list its
+ * last sentence announces or the score lines a results table ends with; captions, player residue
+ * and boxes of links are dropped from inside it, and headline, byline and date are looked for just
+ * above it.
  */
 final class PlainTextExtractor {
 
@@ -30,6 +34,9 @@ final class PlainTextExtractor {
     /** A prompt that may sit inside an article too ("click here", "read more") closes it only at the very end. */
     private static final int MAX_PROSE_AFTER_PROMPT = 200;
     private static final int MENU_REACH = 3;
+    private static final int INSET_HEADING_WORDS = 6;
+    private static final int FOOTER_CLUSTER_REACH = 8;
+    private static final int MIN_TEASERS_AMONG_PHRASES = 3;
 
     ExtractedArticle extract(String raw, String url, int maxChars) {
         List<String> flags = new ArrayList<>();
@@ -39,15 +46,18 @@ final class PlainTextExtractor {
             flags.add(ExtractedArticle.FLAG_TRUNCATED);
         }
         List<TextLine> lines = ScrapedLines.of(text);
-        int[] run = densestRun(lines);
+        boolean[] figures = Figures.betweenProse(lines);
+        int[] run = densestRun(lines, figures);
         List<String> paragraphs = new ArrayList<>();
         String title = null;
         List<String> authors = new ArrayList<>();
         String published = null;
         if (run != null) {
-            run[1] = withoutTeaserTail(lines, run[0], run[1]);
-            run[1] = withoutClosingFurniture(lines, run[0], run[1]);
-            paragraphs = paragraphs(lines, run[0], run[1]);
+            run[1] = withoutTeaserTail(lines, figures, run[0], run[1]);
+            run[1] = withoutClosingFurniture(lines, figures, run[0], run[1]);
+            run[1] = withoutClosingLabel(lines, run[0], run[1]);
+            withFiguresAtTheEdges(lines, figures, run);
+            paragraphs = paragraphs(lines, figures, run[0], run[1]);
             int headline = headline(lines, run[0]);
             if (headline >= 0) {
                 title = lines.get(headline).text();
@@ -71,29 +81,59 @@ final class PlainTextExtractor {
     }
 
     /**
+     * Widens the run over the figures at its edges, which the prose-driven run leaves out: the list
+     * its last line announces with a colon ({@link Figures#announcedListEnd}), or else, when the
+     * article carries a table, the score lines it opens or closes with ({@link Figures#dataEdge}).
+     * The lines taken are marked as figures, to be kept whatever their shape.
+     */
+    private static void withFiguresAtTheEdges(List<TextLine> lines, boolean[] figures, int[] run) {
+        int end = Figures.announcedListEnd(lines, run[1]);
+        if (end == run[1] && Figures.carriesTable(lines, figures, run[0], run[1])) {
+            end = Figures.dataEdge(lines, run[1], 1);
+            int start = Figures.dataEdge(lines, run[0], -1);
+            Arrays.fill(figures, start, run[0], true);
+            run[0] = start;
+        }
+        Arrays.fill(figures, run[1] + 1, end + 1, true);
+        run[1] = end;
+    }
+
+    /**
      * [first, last] of the run of lines with the most prose, as a maximum-sum segment: GOOD lines
      * add their (prose-weighted) length, sentence-like NEUTRAL lines a little, BAD lines cost
      * {@link #GAP_COST}; a segment resets when its sum turns negative or more than
      * {@link #MAX_GAP} BAD lines follow each other. Each segment then gets its lead-in bonus.
+     * A table or list between paragraphs ({@link Figures}) costs nothing; captions, credits,
+     * player residue and repeated lines (a gallery's) cost but do not count towards the gap, as
+     * articles carry them between paragraphs.
      */
-    static int[] densestRun(List<TextLine> lines) {
+    static int[] densestRun(List<TextLine> lines, boolean[] figures) {
         int[] best = null;
         double bestScore = 0;
         int start = -1;
         int bestEnd = -1;
         double sum = 0;
         double segmentBest = 0;
-        int gap = 0;
+        int gap = 0; // BAD lines in a row; inset furniture is told apart from line `unsorted` on only when it matters
+        int unsorted = -1;
         for (int j = 0; j <= lines.size(); j++) {
             TextLine l = j < lines.size() ? lines.get(j) : null;
             TextLine.Kind k = l == null ? TextLine.Kind.BAD : l.kind();
             boolean close = l == null;
             if (start >= 0 && !close) {
-                if (k == TextLine.Kind.BAD) {
+                if (k == TextLine.Kind.BAD && figures[j]) {
+                    continue;
+                } else if (k == TextLine.Kind.BAD) {
                     sum -= GAP_COST;
-                    close = ++gap > MAX_GAP || sum < 0;
+                    unsorted = unsorted < 0 ? j : unsorted;
+                    if (++gap > MAX_GAP) {
+                        gap -= insets(lines, figures, unsorted, j);
+                        unsorted = -1;
+                    }
+                    close = gap > MAX_GAP || sum < 0;
                 } else {
                     gap = 0;
+                    unsorted = -1;
                     sum += k == TextLine.Kind.GOOD ? l.chars() * proseWeight(l) : l.sentenceEnd() ? l.chars() * 0.3 : 0;
                     if (sum > segmentBest && (k == TextLine.Kind.GOOD || l.sentenceEnd())) {
                         segmentBest = sum;
@@ -115,22 +155,53 @@ final class PlainTextExtractor {
                 sum = l.chars() * proseWeight(l);
                 segmentBest = sum;
                 gap = 0;
+                unsorted = -1;
             }
         }
         return best;
     }
 
+    /** The inset furniture among the BAD lines from {@code from} to {@code to}, figures aside. */
+    private static int insets(List<TextLine> lines, boolean[] figures, int from, int to) {
+        int n = 0;
+        for (int i = from; i <= to; i++) {
+            if (lines.get(i).kind() == TextLine.Kind.BAD && !figures[i] && insetFurniture(lines, i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Furniture that sits inside articles: captions, credits, player residue, a gallery's repeated
+     * captions and headline (a menu's or tag list's repeated entries are shorter).
+     */
+    private static boolean insetFurniture(List<TextLine> lines, int i) {
+        TextLine l = lines.get(i);
+        return l.repeats() > 1 && l.words() >= 6 || isCaption(lines, i) || Furniture.isBareCredit(l.text())
+                || Furniture.isWidget(l.text());
+    }
+
     /**
      * "More stories" lists read as headline, one-line blurb, headline, blurb... Two or more such
-     * pairs (or glued headline+blurb lines) closing the run are cut off.
+     * pairs (or glued headline+blurb lines) closing the run are cut off. Sidebars mix in other
+     * short lines ("Click the picture above", a slogan); walking over them, it takes
+     * {@link #MIN_TEASERS_AMONG_PHRASES} pairs, as a how-to's last steps can read like two pairs.
+     * A title that is a table row or list item is the article's, not a teaser's.
      */
-    static int withoutTeaserTail(List<TextLine> lines, int first, int last) {
+    static int withoutTeaserTail(List<TextLine> lines, boolean[] figures, int first, int last) {
         int i = last;
         int teasers = 0;
         int cut = last + 1;
+        boolean skippedPhrases = false;
         while (i > first) {
             TextLine l = lines.get(i);
             if (l.kind() == TextLine.Kind.BAD) {
+                i--;
+                continue;
+            }
+            if (l.kind() == TextLine.Kind.NEUTRAL && !l.glued()) {
+                skippedPhrases = true;
                 i--;
                 continue;
             }
@@ -142,7 +213,7 @@ final class PlainTextExtractor {
             }
             TextLine above = lines.get(i - 1);
             if (l.kind() == TextLine.Kind.GOOD && above.kind() != TextLine.Kind.GOOD && !above.sentenceEnd()
-                    && above.words() >= 3 && i - 1 > first) {
+                    && above.words() >= 3 && !figures[i - 1] && i - 1 > first) {
                 teasers++;
                 cut = i - 1;
                 i -= 2;
@@ -150,7 +221,7 @@ final class PlainTextExtractor {
             }
             break;
         }
-        if (teasers < 2) {
+        if (teasers < (skippedPhrases ? MIN_TEASERS_AMONG_PHRASES : 2)) {
             return last;
         }
         int end = cut - 1;
@@ -189,11 +260,26 @@ final class PlainTextExtractor {
         return Math.max(0.2, Math.min(1, 1.5 - 2 * l.capitalisedShare()));
     }
 
-    private static List<String> paragraphs(List<TextLine> lines, int first, int last) {
+    private static List<String> paragraphs(List<TextLine> lines, boolean[] figures, int first, int last) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        boolean inset = false;
         for (int i = first; i <= last; i++) {
             TextLine l = lines.get(i);
+            if (l.kind() == TextLine.Kind.GOOD) {
+                inset = false;
+            } else if (isInsetHeading(l)) {
+                inset = true;
+            }
+            if (inset) {
+                continue;
+            }
+            if (figures[i]) {
+                if (!isCaption(lines, i) && !Furniture.isBareCredit(l.text())) {
+                    out.add(l.text()); // a table's cells repeat
+                }
+                continue;
+            }
             if (l.kind() == TextLine.Kind.BAD) {
                 continue;
             }
@@ -212,11 +298,59 @@ final class PlainTextExtractor {
     }
 
     /**
+     * A box of links set into the article ("Most read", "Related articles", "Don't miss") opens
+     * with a short heading of closing-furniture words; its entries, short lines of any shape,
+     * last until the article's prose resumes.
+     */
+    private static boolean isInsetHeading(TextLine l) {
+        return l.words() <= INSET_HEADING_WORDS && (!l.sentenceEnd() || Figures.introduces(l))
+                && (Furniture.isClosing(l.text()) || Furniture.isLabel(l.text()));
+    }
+
+    /**
+     * A label of a word or three with a colon ("Sources:", "Topics:", "About this statement:")
+     * heads one of the page's lists, not the story's, when little of the story follows it: the
+     * run ends before it. (The story's own lists are announced by a sentence, and a short label
+     * inside a story, "Ingredients:", has its prose after it.) Only sentences count as prose
+     * here: the lines of a list of sources are long but end with a date.
+     */
+    static int withoutClosingLabel(List<TextLine> lines, int first, int last) {
+        int label = first + 1;
+        while (label <= last && (!Figures.introduces(lines.get(label)) || Figures.announces(lines.get(label)))) {
+            label++;
+        }
+        if (label > last) {
+            return last; // the common case: no label, no need to weigh the prose
+        }
+        int[] after = new int[last - first + 2]; // sentence chars from line first+k to the end
+        for (int i = last; i >= first; i--) {
+            TextLine l = lines.get(i);
+            boolean prose = l.kind() == TextLine.Kind.GOOD && l.sentenceEnd() && !closing(l);
+            after[i - first] = after[i - first + 1] + (prose ? l.chars() : 0);
+        }
+        for (int i = label; i <= last; i++) {
+            TextLine l = lines.get(i);
+            if (!Figures.introduces(l) || Figures.announces(l)) {
+                continue;
+            }
+            int before = after[0] - after[i - first];
+            if (before >= Prose.MIN_ARTICLE_CHARS && after[i - first + 1] <= Math.min(MAX_PROSE_AFTER_FOOTER, before / 4)) {
+                int end = i - 1;
+                while (end > first && lines.get(end).kind() != TextLine.Kind.GOOD && !lines.get(end).sentenceEnd()) {
+                    end--;
+                }
+                return end;
+            }
+        }
+        return last;
+    }
+
+    /**
      * The page's closing furniture starts at the first prompt, notice, author bio or publisher
      * blurb after which little prose follows (the rest of a page footer: "© 2024 ...", "The
      * material on this site may not be reproduced..."). Returns the new last line of the run.
      */
-    static int withoutClosingFurniture(List<TextLine> lines, int first, int last) {
+    static int withoutClosingFurniture(List<TextLine> lines, boolean[] figures, int first, int last) {
         int[] after = new int[last - first + 2]; // prose chars from line first+k to the end, furniture excluded
         for (int i = last; i >= first; i--) {
             TextLine l = lines.get(i);
@@ -233,16 +367,34 @@ final class PlainTextExtractor {
             int rest = after[i - first + 1];
             boolean footer = footer(l);
             int allowed = footer ? Math.min(MAX_PROSE_AFTER_FOOTER, before / 4) : Math.min(MAX_PROSE_AFTER_PROMPT, before / 8);
+            if (footer && footerCluster(lines, i, last)) {
+                allowed = before;
+            }
             if (before >= Prose.MIN_ARTICLE_CHARS && rest <= allowed) {
                 int end = i - 1;
-                while (end > first && (lines.get(end).kind() != TextLine.Kind.GOOD && !lines.get(end).sentenceEnd()
-                        || isCaption(lines, end))) {
+                while (end > first && !figures[end] && (lines.get(end).kind() != TextLine.Kind.GOOD
+                        && !lines.get(end).sentenceEnd() || isCaption(lines, end))) {
                     end--;
                 }
                 return end;
             }
         }
         return last;
+    }
+
+    /**
+     * A footer's notices come in clusters (an author bio, "Related content", "Leave a reply",
+     * "community standards"): two more within the next {@link #FOOTER_CLUSTER_REACH} lines mean
+     * the footer has started, even when a comment form's or newsletter box's sentences follow.
+     */
+    private static boolean footerCluster(List<TextLine> lines, int i, int last) {
+        int more = 0;
+        for (int j = i + 1; j <= Math.min(last, i + FOOTER_CLUSTER_REACH); j++) {
+            if (footer(lines.get(j)) && ++more >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean closing(TextLine l) {

@@ -48,6 +48,11 @@ final class ScrapedLines {
         for (int i = 0; i < raw.size(); i++) {
             String line = raw.get(i);
             String next = i + 1 < raw.size() && !afterBlank.get(i + 1) ? raw.get(i + 1) : null;
+            if (cur != null && !afterBlank.get(i) && quoted(raw.get(i - 1)) && quoted(line)
+                    && continues(raw.get(i - 1), line.substring(2), width)) {
+                cur.append(' ').append(line, 2, line.length()); // a quotation marked line by line, "> "
+                continue;
+            }
             if (cur != null && !afterBlank.get(i) && (continues(raw.get(i - 1), line, width)
                     || width == 0 && linkFragment(raw.get(i - 1), line, next))) {
                 if (!startsWithClosingMark(line)) {
@@ -119,6 +124,14 @@ final class ScrapedLines {
         int firstWord = next.indexOf(' ');
         firstWord = firstWord < 0 ? next.length() : firstWord;
         return previous.length() + 1 + firstWord > width - 2;
+    }
+
+    /**
+     * Text renderers mark a quotation ({@code <blockquote>}) with "> " on every line, as e-mail
+     * does, so a hard-wrapped quotation is joined inside the marks.
+     */
+    private static boolean quoted(String line) {
+        return line.length() > 2 && line.charAt(0) == '>' && line.charAt(1) == ' ';
     }
 
     /** List bullets and numbered items start blocks of their own. */

@@ -2,11 +2,13 @@ package io.newsflow.enrich.extraction;
 
 /**
  * Shape features of one line of scraped page text. Only evidence that generalises across sites
- * and languages is used: length, word count, sentence punctuation, capitalisation, separators and
- * repetition; no phrase lists.
+ * and languages is used: length, word count, sentence punctuation, capitalisation, separators,
+ * numerals (words that open with a digit: scores, counts, ranks, percentages) and repetition; no
+ * phrase lists.
  */
 record TextLine(String text, int index, int chars, int words, boolean sentenceEnd, boolean startsLower,
-                int commas, double capitalisedShare, int separators, boolean cjk, int repeats, boolean glued) {
+                int commas, double capitalisedShare, int separators, boolean cjk, int repeats, boolean glued,
+                int numerals) {
 
     enum Kind { GOOD, NEUTRAL, BAD }
 
@@ -17,7 +19,9 @@ record TextLine(String text, int index, int chars, int words, boolean sentenceEn
         int commas = 0;
         int separators = 0;
         int cjkChars = 0;
+        int numerals = 0;
         boolean inWord = false;
+        boolean wordOpened = false; // the word's first letter or digit was seen
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
@@ -31,6 +35,13 @@ record TextLine(String text, int index, int chars, int words, boolean sentenceEn
                     capitalised++;
                 }
                 inWord = true;
+                wordOpened = false;
+            }
+            if (!wordOpened && Character.isLetterOrDigit(c)) {
+                wordOpened = true;
+                if (Character.isDigit(c)) {
+                    numerals++;
+                }
             }
             if (c == ',' || c == '，' || c == '、' || c == ';') {
                 commas++;
@@ -51,7 +62,7 @@ record TextLine(String text, int index, int chars, int words, boolean sentenceEn
         }
         boolean lower = first < text.length() && Character.isLowerCase(text.charAt(first));
         return new TextLine(text, index, chars, words, endsLikeSentence(text), lower, commas,
-                words == 0 ? 0 : (double) capitalised / words, separators, cjk, repeats, gluedHeadline(text));
+                words == 0 ? 0 : (double) capitalised / words, separators, cjk, repeats, gluedHeadline(text), numerals);
     }
 
     /**
@@ -129,6 +140,37 @@ record TextLine(String text, int index, int chars, int words, boolean sentenceEn
             return Kind.BAD; // menu entries, teaser headlines
         }
         return Kind.NEUTRAL;
+    }
+
+    /**
+     * The line opens like a list item: a bullet ("• ", "* ", "- ") or an enumerator ("1) ", "2. ",
+     * "(3) ", "a) "). Scrapers keep the marker when the page typed it, and some pages type it
+     * themselves.
+     */
+    boolean listMarked() {
+        String t = text;
+        if (t.length() < 3) {
+            return false;
+        }
+        char c = t.charAt(0);
+        if (c == '•' || c == '*' || c == '·' || c == '▪' || c == '■' || c == '●' || c == '►' || c == '◦') {
+            return true;
+        }
+        if (c == '-' || c == '–' || c == '—') {
+            return t.charAt(1) == ' ';
+        }
+        int i = c == '(' ? 1 : 0;
+        int digits = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i)) && digits < 3) {
+            i++;
+            digits++;
+        }
+        if (digits == 0 && i < t.length() && Character.isLowerCase(t.charAt(i)) && c != '(') {
+            i++; // "a) "
+            digits = t.length() > i && t.charAt(i) == ')' ? 1 : 0;
+        }
+        return digits > 0 && i + 1 < t.length() && (t.charAt(i) == ')' || t.charAt(i) == '.' && c != '(')
+                && t.charAt(i + 1) == ' ';
     }
 
     /** A line that could be a headline: a phrase, not a sentence, not furniture-short. */

@@ -159,6 +159,26 @@ class ScrapedTextTest {
     }
 
     @Test
+    void aWrappedQuotationIsJoinedInsideItsMarks() {
+        String text = "Reviews of the new console are in\n\n"
+                + "The reviewers agree that the hardware is fast but that the launch line-up is thin, and that the\n"
+                + "price will keep many players waiting for the first discounts next year, as they did before.\n\n"
+                + "> The console is the fastest we have tested, but there is little to play on it yet, and\n"
+                + "> the promised features, from family sharing to the achievements, will only come in\n"
+                + "> the spring, the company told us.\n\n"
+                + "> Even at its best there is a catch: you never own the games you buy for it, and the\n"
+                + "> library can change without notice, as it has on other services that came before.\n\n"
+                + "Several reviewers also noted the fan noise under load, which the company said a software\n"
+                + "update would reduce, and the short cable of the controller that comes in the box.\n";
+
+        List<TextLine> lines = ScrapedLines.of(text);
+
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(2).text()).startsWith("> The console is the fastest")
+                .endsWith("the spring, the company told us.").doesNotContain("> the");
+    }
+
+    @Test
     void sentencesSplitAtLinksAreJoined() {
         String text = "Officials met\nJane Doe\n, the envoy, on Monday and\ndiscussed the border crossings.\n"
                 + "Home\nNews\n";
