@@ -1,5 +1,6 @@
 package io.newsflow.ingest.hostile;
 
+import io.newsflow.testinfra.CorpusLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,11 +8,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -110,27 +111,12 @@ public final class HostileCorpus {
 
     /** Every case of the corpus, in order. */
     public static List<Case> read(InputStream corpus, Map<String, String> variables) {
-        String text;
-        try {
-            text = new String(corpus.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         List<Case> cases = new ArrayList<>();
-        String section = "";
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.startsWith("## ")) {
-                section = line.substring(3).strip();
-                continue;
-            }
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
+        for (CorpusLines.Line corpusLine : CorpusLines.read(corpus)) {
+            String line = corpusLine.text();
             String[] columns = line.split(" +", 6);
             if (columns.length < 5) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": expected at least 5 columns: " + line);
+                throw new IllegalArgumentException("line " + corpusLine.number() + ": expected at least 5 columns: " + line);
             }
             String expect = columns[0];
             String field = null;
@@ -142,14 +128,7 @@ public final class HostileCorpus {
             for (String status : expect.split("\\|")) {
                 expected.add(Integer.parseInt(status));
             }
-            Map<String, String> options = new LinkedHashMap<>();
-            if (!columns[4].equals("-")) {
-                for (String option : columns[4].split(",")) {
-                    int equals = option.indexOf('=');
-                    options.put(equals < 0 ? option : option.substring(0, equals),
-                            equals < 0 ? "" : option.substring(equals + 1));
-                }
-            }
+            Map<String, String> options = CorpusLines.options(columns[4], UnaryOperator.identity());
             String type = switch (columns[3]) {
                 case "json" -> "application/json";
                 case "ndjson" -> "application/x-ndjson";
@@ -160,7 +139,7 @@ public final class HostileCorpus {
                 default -> columns[3];
             };
             String body = columns.length > 5 ? columns[5] : "";
-            cases.add(new Case(i + 1, section, expected, field, columns[1], fill(columns[2], variables), type,
+            cases.add(new Case(corpusLine.number(), corpusLine.section(), expected, field, columns[1], fill(columns[2], variables), type,
                     options, body));
         }
         return cases;

@@ -1,11 +1,8 @@
 package io.newsflow.newsroom.hostile;
 
-import java.io.IOException;
+import io.newsflow.testinfra.CorpusLines;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,27 +46,12 @@ public final class HostileCorpus {
 
     /** Every case of the corpus, in order, variables filled in. */
     public static List<Case> read(InputStream corpus, Map<String, String> variables) {
-        String text;
-        try {
-            text = new String(corpus.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         List<Case> cases = new ArrayList<>();
-        String section = "";
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.startsWith("## ")) {
-                section = line.substring(3).strip();
-                continue;
-            }
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
+        for (CorpusLines.Line corpusLine : CorpusLines.read(corpus)) {
+            String line = corpusLine.text();
             String[] columns = line.strip().split(" +");
             if (columns.length != 4) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": expected 4 columns: " + line);
+                throw new IllegalArgumentException("line " + corpusLine.number() + ": expected 4 columns: " + line);
             }
             String expect = columns[0];
             Set<String> fields = Set.of();
@@ -77,15 +59,8 @@ public final class HostileCorpus {
                 fields = Set.of(expect.substring(expect.indexOf('@') + 1).split(","));
                 expect = expect.substring(0, expect.indexOf('@'));
             }
-            Map<String, String> options = new LinkedHashMap<>();
-            if (!columns[3].equals("-")) {
-                for (String option : columns[3].split(",")) {
-                    int equals = option.indexOf('=');
-                    options.put(equals < 0 ? option : option.substring(0, equals),
-                            equals < 0 ? "" : fill(option.substring(equals + 1), variables));
-                }
-            }
-            cases.add(new Case(i + 1, section, Integer.parseInt(expect), fields, columns[1],
+            Map<String, String> options = CorpusLines.options(columns[3], value -> fill(value, variables));
+            cases.add(new Case(corpusLine.number(), corpusLine.section(), Integer.parseInt(expect), fields, columns[1],
                     fill(columns[2], variables), options));
         }
         return cases;
