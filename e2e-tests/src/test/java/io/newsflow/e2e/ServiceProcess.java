@@ -78,6 +78,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // a short start-up warm-up: exercised, without adding half a minute to every start here
         builder.environment().put("NEWSFLOW_ENRICH_WARMUP_ARTICLES", "50");
+        builder.environment().put("NEWSFLOW_ENRICH_WARMUP_MAX_TIME", "2s");
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
         return new ServiceProcess(name, logName, environment, builder.start(), log, port);

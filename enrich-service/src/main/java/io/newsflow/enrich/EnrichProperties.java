@@ -142,10 +142,11 @@ public record EnrichProperties(
      * group only after it, so that a fresh instance does not take articles at a fraction of its
      * speed while the JIT compiles the pipeline.
      *
-     * @param articles sample articles to enrich (0: none)
+     * @param articles sample articles to enrich at least, after which it goes on until the JIT has
+     *                 settled (0: no warm-up)
      * @param maxTime  the warm-up stops after this long whatever it has done (a slow or busy machine
      *                 must not keep the service from consuming for long)
      */
-    public record WarmupProperties(@DefaultValue("0") int articles, @DefaultValue("30s") Duration maxTime) {
+    public record WarmupProperties(@DefaultValue("0") int articles, @DefaultValue("90s") Duration maxTime) {
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The enrich service against a real broker: raw records in, enriched records or dead letters out. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "newsflow.enrich.warmup.articles=20")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"newsflow.enrich.warmup.articles=20", "newsflow.enrich.warmup.max-time=1s"})
 @ActiveProfiles("local")
 class EnrichServiceIT {
 

@@ -2,6 +2,7 @@ package io.newsflow.enrich.stream;
 
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.EventJson;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -81,15 +82,35 @@ final class RepostFilter {
         }
     }
 
+    /**
+     * SHA-256 of everything the publisher sent but the time it was received: the record's other
+     * fields as JSON (so that a field added to the record is covered without a change here), then
+     * the page and the text as UTF-8, each after its length. Why not the whole record as JSON: that
+     * escaped the page (160 KB on average) character by character only to hash it, 8% of a
+     * consumer thread's time in a profile.
+     */
     private static byte[] fingerprint(ArticleReceived article) {
-        ArticleReceived content = new ArticleReceived(article.schemaVersion(), article.id(), article.url(),
+        ArticleReceived fields = new ArticleReceived(article.schemaVersion(), article.id(), article.url(),
                 article.canonicalUrl(), article.source(), article.title(), article.publishedAt(), null,
-                article.language(), article.authors(), article.section(), article.metadata(), article.html(),
-                article.text());
+                article.language(), article.authors(), article.section(), article.metadata(), null, null);
+        MessageDigest digest;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(EventJson.mapper().writeValueAsBytes(content));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        digest.update(EventJson.mapper().writeValueAsBytes(fields));
+        update(digest, article.html());
+        update(digest, article.text());
+        return digest.digest();
+    }
+
+    private static void update(MessageDigest digest, String content) {
+        byte[] bytes = content == null ? null : content.getBytes(StandardCharsets.UTF_8);
+        int length = bytes == null ? -1 : bytes.length;
+        digest.update(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+        if (bytes != null) {
+            digest.update(bytes);
         }
     }
 }

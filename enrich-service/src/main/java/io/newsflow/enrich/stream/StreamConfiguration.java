@@ -59,8 +59,9 @@ class StreamConfiguration {
             var warming = new RawArticleHandler(EnrichmentPipeline.standard(Clock.systemUTC(), new SimpleMeterRegistry()),
                     Linking.none(), new RepostFilter(1), maxRequestSize(kafka));
             Warmup.Result warm = Warmup.run(warming, warmup.articles(), warmup.maxTime());
-            log.info("Warmed up on {} sample articles ({} enriched) in {} ms", warm.articles(), warm.written(),
-                    warm.took().toMillis());
+            log.info("Warmed up on {} sample articles ({} enriched) in {} ms, {}", warm.articles(), warm.written(),
+                    warm.took().toMillis(), warm.settled() ? "the JIT settled"
+                            : "stopped at the time limit with the JIT still compiling");
         }
         return new RawArticleHandler(pipeline, linking, new RepostFilter(properties.repostMemory()),
                 maxRequestSize(kafka));

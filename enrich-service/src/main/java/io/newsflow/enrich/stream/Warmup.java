@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Runs built-in sample pages through a record's whole path, as a consumer thread would but without
@@ -30,8 +33,9 @@ import java.util.List;
  * <p>The samples are short news paragraphs written for this project ({@code
  * enrich/warmup/articles.tsv}), dressed as pages of a realistic size and shape: navigation, an
  * inline script, metadata, JSON-LD, a byline, a dateline, a figure, related links and a footer, so
- * that extraction takes its usual paths. Bounded twice: a number of articles and a time, so that a
- * slow or busy machine does not keep the service from consuming for long.
+ * that extraction takes its usual paths. It runs a number of articles, then on until the JIT has
+ * settled (see {@link #run(RawArticleHandler, int, Duration, LongSupplier, Duration)}), within a
+ * time limit, so that a slow or busy machine does not keep the service from consuming for long.
  */
 final class Warmup {
 
@@ -40,24 +44,85 @@ final class Warmup {
     private Warmup() {
     }
 
-    /** What a warm-up did: sample records handled, enriched records made of them (all, unless a sample failed). */
-    record Result(int articles, int written, Duration took) {
+    /** The JIT's share of a window below which it counts as settled: a tenth of one compiler thread. */
+    static final double SETTLED_SHARE = 0.1;
+    /** How long a window of the settling phase lasts. */
+    static final Duration WINDOW = Duration.ofSeconds(1);
+
+    /**
+     * What a warm-up did: sample records handled, enriched records made of them (all, unless a
+     * sample failed), how long it took, and whether the JIT had settled when it stopped (false: it
+     * stopped at its time limit, or the JVM does not report compilation time).
+     */
+    record Result(int articles, int written, Duration took, boolean settled) {
+    }
+
+    /** The JVM's compilers' accumulated time in milliseconds; negative when it does not say. */
+    static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
+    /** {@link #run(RawArticleHandler, int, Duration, LongSupplier, Duration)} with the JVM's own compilers. */
+    static Result run(RawArticleHandler handler, int articles, Duration maxTime) {
+        return run(handler, articles, maxTime, Warmup::compilationMillis, WINDOW);
     }
 
     /**
-     * Handles sample records one after the other, a poll of one, until {@code articles} are done
-     * or {@code maxTime} has passed.
+     * Handles sample records one after the other, a poll of one: first {@code articles} of them,
+     * then on, window by window, until a window in which the JIT compiled for less than
+     * {@link #SETTLED_SHARE} of it, or until {@code maxTime} has passed.
      *
-     * @param handler a handler of the service's kind, with no linking (nothing may be stored) and
-     *                a pipeline whose metrics are kept apart from the service's
+     * <p>Why both: a count alone stopped too early. C2 compiles a method called once per article
+     * only after ~5,000 calls, and on a busy machine its queue was still long when the count was
+     * reached: a profile of a fresh stack showed the pipeline's largest methods (entity
+     * recognition, the summariser, metadata reading) first compiled by C2 one to three minutes
+     * after the warm-up, with consumers meanwhile running their slower profiling code and sharing
+     * the cores with the compiler. The compilers' own clock says when that work is done.
+     *
+     * @param handler          a handler of the service's kind, with no linking (nothing may be
+     *                         stored) and a pipeline whose metrics are kept apart from the service's
+     * @param compilationMillis the compilers' accumulated time (negative: unknown, and the warm-up
+     *                         stops after the count)
      */
-    static Result run(RawArticleHandler handler, int articles, Duration maxTime) {
+    static Result run(RawArticleHandler handler, int articles, Duration maxTime, LongSupplier compilationMillis,
+            Duration window) {
         List<byte[]> records = records();
         long start = System.nanoTime();
         long end = start + maxTime.toNanos();
-        int done = 0;
-        int written = 0;
-        while (done < articles && System.nanoTime() < end) {
+        Runner runner = new Runner(handler, records);
+        while (runner.done < articles && System.nanoTime() < end) {
+            runner.next();
+        }
+        boolean settled = false;
+        long compiled = compilationMillis.getAsLong();
+        while (compiled >= 0 && !settled && System.nanoTime() < end) {
+            long windowStart = System.nanoTime();
+            long windowEnd = Math.min(end, windowStart + window.toNanos());
+            do {
+                runner.next();
+            } while (System.nanoTime() < windowEnd);
+            long now = compilationMillis.getAsLong();
+            double windowMillis = (System.nanoTime() - windowStart) / 1e6;
+            settled = now - compiled < SETTLED_SHARE * windowMillis;
+            compiled = now;
+        }
+        return new Result(runner.done, runner.written, Duration.ofNanos(System.nanoTime() - start), settled);
+    }
+
+    /** Sample records through the handler, one at a time, counting. */
+    private static final class Runner {
+        private final RawArticleHandler handler;
+        private final List<byte[]> records;
+        int done;
+        int written;
+
+        Runner(RawArticleHandler handler, List<byte[]> records) {
+            this.handler = handler;
+            this.records = records;
+        }
+
+        void next() {
             ArticleReceived value = EventJson.mapper().readValue(records.get(done % records.size()), ArticleReceived.class);
             RawArticleHandler.Batch batch = handler.batch();
             // a revision of its own each time: the re-post filter must not skip a sample seen before
@@ -68,7 +133,6 @@ final class Warmup {
             }
             done++;
         }
-        return new Result(done, written, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The samples as {@code news.raw} record values (JSON), one page per sample. */
@@ -76,7 +140,14 @@ final class Warmup {
         return pages().stream().map(EventJson.mapper()::writeValueAsBytes).toList();
     }
 
-    /** One page per sample, each with two more samples' paragraphs as the rest of its body. */
+    /**
+     * One page per sample, each with two more samples' paragraphs as the rest of its body, in one of
+     * three shapes taken in turn: a page with an {@code <article>}; a content-management system's
+     * nest of {@code <div>}s with a cookie banner, a JSON-LD graph, subheads, a quotation, a list, a
+     * table, share buttons, tags and comments; and scraped text with no HTML at all. Why shapes and
+     * not one template: real pages take branches one template never does, and code compiled on a
+     * profile that never saw them is thrown away and compiled again when they come.
+     */
     static List<ArticleReceived> pages() {
         List<String[]> samples = samples();
         List<ArticleReceived> pages = new ArrayList<>(samples.size());
@@ -90,30 +161,107 @@ final class Warmup {
         }
         for (int i = 0; i < samples.size(); i++) {
             String[] lead = samples.get(i);
-            String second = samples.get((i + 7) % samples.size())[1];
-            String third = samples.get((i + 13) % samples.size())[1];
-            String html = """
-                    <!doctype html><html lang="en"><head><meta charset="utf-8">
-                    <title>%1$s | The Sample Times</title>
-                    <meta property="og:title" content="%1$s">
-                    <meta property="article:published_time" content="%2$s">
-                    <script type="application/ld+json">{"@type":"NewsArticle","headline":"%1$s",\
-                    "author":{"@type":"Person","name":"Jane Doe"},"datePublished":"%2$s"}</script>
-                    <script>window.config = {"sections": [%6$s], "ads": true};</script>
-                    <style>body { font-family: serif; } nav li { display: inline; }</style></head>
-                    <body><header><nav><ul>%7$s</ul></nav></header><div class="ad">Advertisement</div>
-                    <article><h1>%1$s</h1><p class="byline">By Jane Doe</p>
-                    <p>GENEVA (Sample Wire) - %3$s</p><p>%4$s</p><figure><img src="/a.jpg">
-                    <figcaption>A caption of the picture.</figcaption></figure><p>%5$s</p></article>
-                    <aside><h3>Most read</h3><ul>%8$s</ul></aside>
-                    <footer><ul>%7$s</ul>&copy; The Sample Times. All rights reserved.</footer></body></html>
-                    """.formatted(escape(lead[0]), published, escape(lead[1]), escape(second), escape(third),
-                    "\"a\",".repeat(200) + "\"b\"", menu, related);
-            pages.add(new ArticleReceived(ArticleReceived.SCHEMA_VERSION, String.format("%032x", i),
-                    "https://warmup.invalid/" + i, null, Source.named("warm-up"), null, null, published, null, null,
-                    null, null, html, null));
+            String[] second = samples.get((i + 7) % samples.size());
+            String[] third = samples.get((i + 13) % samples.size());
+            String id = String.format("%032x", i);
+            String url = "https://warmup.invalid/" + i;
+            pages.add(switch (i % 3) {
+                case 0 -> page(id, url, published, articlePage(lead, second[1], third[1], published, menu, related), null);
+                case 1 -> page(id, url, published, divPage(lead, second, third, published, related), null);
+                default -> page(id, url, published, null, scrapedText(lead, second, third));
+            });
         }
         return pages;
+    }
+
+    private static ArticleReceived page(String id, String url, Instant published, String html, String text) {
+        return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, id, url, null, Source.named("warm-up"), null,
+                null, published, null, null, null, null, html, text);
+    }
+
+    private static String articlePage(String[] lead, String second, String third, Instant published,
+            CharSequence menu, CharSequence related) {
+        return """
+                <!doctype html><html lang="en"><head><meta charset="utf-8">
+                <title>%1$s | The Sample Times</title>
+                <meta property="og:title" content="%1$s">
+                <meta property="article:published_time" content="%2$s">
+                <script type="application/ld+json">{"@type":"NewsArticle","headline":"%1$s",\
+                "author":{"@type":"Person","name":"Jane Doe"},"datePublished":"%2$s"}</script>
+                <script>window.config = {"sections": [%6$s], "ads": true};</script>
+                <style>body { font-family: serif; } nav li { display: inline; }</style></head>
+                <body><header><nav><ul>%7$s</ul></nav></header><div class="ad">Advertisement</div>
+                <article><h1>%1$s</h1><p class="byline">By Jane Doe</p>
+                <p>GENEVA (Sample Wire) - %3$s</p><p>%4$s</p><figure><img src="/a.jpg">
+                <figcaption>A caption of the picture.</figcaption></figure><p>%5$s</p></article>
+                <aside><h3>Most read</h3><ul>%8$s</ul></aside>
+                <footer><ul>%7$s</ul>&copy; The Sample Times. All rights reserved.</footer></body></html>
+                """.formatted(escape(lead[0]), published, escape(lead[1]), escape(second), escape(third),
+                "\"a\",".repeat(200) + "\"b\"", menu, related);
+    }
+
+    private static String divPage(String[] lead, String[] second, String[] third, Instant published,
+            CharSequence related) {
+        String[] sentences = third[1].split("(?<=\\.) ");
+        String quote = sentences[0].replaceAll("\\.$", "");
+        String rest = String.join(" ", List.of(sentences).subList(1, sentences.length));
+        return """
+                <!DOCTYPE html>
+                <html lang="en-GB"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width">
+                <title>%1$s - Daily Sample</title><meta name="description" content="%3$.120s">
+                <meta name="author" content="John Roe"><link rel="canonical" href="https://daily.invalid/a/%9$d">
+                <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite",\
+                "name":"Daily Sample","url":"https://daily.invalid/"},{"@type":["NewsArticle","Article"],\
+                "headline":"%1$s","datePublished":"%2$s","dateModified":"%2$s","author":[{"@type":"Person",\
+                "name":"John Roe"},{"@type":"Person","name":"Ana Lima"}],"image":{"@type":"ImageObject",\
+                "url":"https://daily.invalid/a.jpg","width":1200},"publisher":{"@type":"Organization",\
+                "name":"Daily Sample"}}]}</script>
+                <script async src="/ads.js"></script><noscript><img src="/pixel.gif" alt=""></noscript></head>
+                <body class="page article-page"><div id="cookie-banner" class="consent">We use cookies to improve
+                your experience. <button>Accept all</button> <a href="/privacy">Privacy policy</a></div>
+                <div class="container"><div class="site-header"><a href="/" class="logo">Daily Sample</a>
+                <div class="breadcrumbs"><a href="/">Home</a> &rsaquo; <a href="/world">World</a></div></div>
+                <div class="main-content"><div class="story-header"><h1 class="headline">%1$s</h1>
+                <div class="meta">By <a href="/authors/john-roe" rel="author">John Roe</a> and Ana Lima &middot;
+                <time datetime="%2$s">1 May 2024, 10:00</time> &middot; Updated 2 hours ago</div></div>
+                <div class="story-body" itemprop="articleBody">
+                <p><strong>%3$s</strong></p>
+                <h2>%4$s</h2>
+                <p>%5$s&nbsp;<a href="/topic/%9$d">Read more on this</a> &ndash; it said.</p>
+                <blockquote class="pull-quote"><p>&ldquo;%6$s,&rdquo; a spokeswoman told reporters.</p></blockquote>
+                <p>The figures, published on Monday:</p>
+                <ul><li>Turnout: 61.2&#37;, up 3.4 points</li><li>Seats won: 12 of 40</li><li>Votes counted: 98&#37;</li></ul>
+                <table class="results"><thead><tr><th>Region</th><th>2023</th><th>2024</th></tr></thead>
+                <tbody><tr><td>North</td><td>1,204</td><td>1,377</td></tr><tr><td>South</td><td>988</td><td>1,051</td></tr>
+                </tbody></table>
+                <p>%7$s</p>
+                <div class="share-tools">Share on Facebook Share on X Copy link</div></div>
+                <div class="tags">Topics: <a href="/t/1">World</a> <a href="/t/2">Politics</a></div></div>
+                <div class="sidebar"><div class="widget"><h4>Trending</h4><ol>%8$s</ol></div></div>
+                <div id="comments"><h3>3 comments</h3><div class="comment"><span class="user">reader42</span>
+                <p>Great article, thanks!</p></div></div>
+                <div class="site-footer">&copy; 2024 Daily Sample Ltd. <a href="/terms">Terms</a> |
+                <a href="/contact">Contact us</a></div></div></body></html>
+                """.formatted(escape(lead[0]), published, escape(lead[1]), escape(second[0]), escape(second[1]),
+                escape(quote), escape(rest), related, lead[0].length());
+    }
+
+    private static String scrapedText(String[] lead, String[] second, String[] third) {
+        return """
+                Home | World | Business | Sport
+                %1$s
+                By Sample Reporter
+                1 May 2024
+                %2$s
+
+                %3$s
+                %4$s
+                Share this article
+                Related stories
+                %5$s
+                %6$s
+                © 2024 Sample Online. All rights reserved.
+                """.formatted(lead[0], lead[1], second[1], third[1], second[0], third[0]);
     }
 
     private static List<String[]> samples() {

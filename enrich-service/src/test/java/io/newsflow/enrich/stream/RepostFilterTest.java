@@ -50,6 +50,30 @@ class RepostFilterTest {
     }
 
     @Test
+    void everyFieldButTheReceiveTimeCountsAsContent() {
+        Instant at = Instant.EPOCH;
+        ArticleReceived page = new ArticleReceived(1, "a", "https://example.com/a", null, Source.named("X"), null,
+                null, at, null, null, null, null, "<p>Text</p>", null);
+        RepostFilter filter = new RepostFilter(10);
+        filter.remember(RepostFilter.Post.of(page, 1));
+        assertThat(filter.isCovered(RepostFilter.Post.of(page, 2))).isTrue();
+        var changed = java.util.List.of(
+                new ArticleReceived(1, "a", "https://example.com/a", null, Source.named("X"), null, null, at, null,
+                        null, null, null, "<p>Text.</p>", null),
+                new ArticleReceived(1, "a", "https://example.com/a", null, Source.named("X"), null, null, at, null,
+                        null, null, null, null, "<p>Text</p>"),
+                new ArticleReceived(1, "a", "https://example.com/a", null, Source.named("X"), null, null, at, null,
+                        null, null, null, "<p>Text</p>", ""),
+                new ArticleReceived(1, "a", "https://example.com/a", null, Source.named("X"), "A title", null, at,
+                        null, null, null, null, "<p>Text</p>", null),
+                new ArticleReceived(1, "a", "https://example.com/a", null, Source.named("X"), null, null, at, null,
+                        null, null, java.util.Map.of("k", "v"), "<p>Text</p>", null));
+        for (ArticleReceived other : changed) {
+            assertThat(filter.isCovered(RepostFilter.Post.of(other, 2))).as(other.toString()).isFalse();
+        }
+    }
+
+    @Test
     void theSamePostAgainIsNeverTakenForARepostOfItself() {
         RepostFilter filter = new RepostFilter(10);
         RepostFilter.Post post = written(filter, "a", "v1", 5);

@@ -10,6 +10,7 @@ import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 class WarmupTest {
@@ -25,27 +26,69 @@ class WarmupTest {
         List<ArticleReceived> pages = Warmup.pages();
         assertThat(pages).hasSizeGreaterThan(50);
         assertThat(pages.get(0).html().length()).as("a page of a realistic size").isGreaterThan(10_000);
+        assertThat(pages.subList(0, 3)).as("three shapes: two kinds of page, and scraped text")
+                .extracting(ArticleReceived::hasHtml).containsExactly(true, true, false);
         int entities = 0;
-        for (ArticleReceived page : pages.subList(0, 5)) {
+        for (ArticleReceived page : pages.subList(0, 9)) {
             ArticleEnriched article = PIPELINE.enrich(page, 1);
             assertThat(article.enrichment().errors()).isEmpty();
-            assertThat(article.title()).isNotBlank().doesNotContain("Sample Times");
-            assertThat(article.body()).as("the article's three paragraphs, without navigation, related links or footer")
+            assertThat(article.title()).as(page.id()).isNotBlank()
+                    .doesNotContain("Sample Times", "Daily Sample", "Home | World");
+            assertThat(article.body()).as("%s: the article's paragraphs, without the page's furniture", page.id())
                     .doesNotContain("Advertisement", "Most read", "Section 1", "All rights reserved",
-                            "window.config").contains("\n\n");
-            assertThat(article.dateline()).isNotNull();
+                            "window.config", "We use cookies", "Trending", "Share on", "Great article",
+                            "Share this article", "Related stories")
+                    .contains("\n\n");
             entities += article.entities().size();
         }
+        assertThat(pages.get(1).html()).contains("@graph", "<table", "<blockquote");
+        assertThat(PIPELINE.enrich(pages.get(1), 1).body()).as("the quotation, the list and the table are the story's")
+                .contains("a spokeswoman told reporters", "Turnout: 61.2%", "North 1,204");
         assertThat(entities).isPositive();
     }
 
     @Test
     void everySampleRecordGoesTheWholeWayToAnEnrichedRecord() {
-        Warmup.Result result = Warmup.run(handler(), 70, Duration.ofMinutes(5));
+        Warmup.Result result = Warmup.run(handler(), 70, Duration.ofMinutes(5), () -> -1, Duration.ofSeconds(1));
         assertThat(result.articles()).isEqualTo(70);
         assertThat(result.written()).as("read, enriched and written, none skipped as a re-post").isEqualTo(70);
         assertThat(EventJson.mapper().readValue(Warmup.records().get(3), ArticleReceived.class))
                 .isEqualTo(Warmup.pages().get(3));
+    }
+
+    @Test
+    void goesOnAfterItsCountUntilTheJitHasSettled() {
+        // the compilers busy for the whole of three windows, then idle
+        long[] compiled = {0};
+        int[] reads = {0};
+        LongSupplier jit = () -> {
+            reads[0]++;
+            if (reads[0] <= 4) {
+                compiled[0] += 10_000;
+            }
+            return compiled[0];
+        };
+        Warmup.Result result = Warmup.run(handler(), 5, Duration.ofMinutes(5), jit, Duration.ofMillis(30));
+        assertThat(result.settled()).isTrue();
+        assertThat(reads[0]).as("the first read, three busy windows, one quiet one").isEqualTo(5);
+        assertThat(result.articles()).as("at least one more sample per window").isGreaterThanOrEqualTo(9);
+        assertThat(result.written()).isEqualTo(result.articles());
+    }
+
+    @Test
+    void aJitThatNeverSettlesStopsItAtTheTimeLimit() {
+        long[] compiled = {0};
+        Warmup.Result result = Warmup.run(handler(), 5, Duration.ofMillis(300), () -> compiled[0] += 10_000,
+                Duration.ofMillis(30));
+        assertThat(result.settled()).isFalse();
+        assertThat(result.took()).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aJvmThatDoesNotReportCompilationTimeStopsAfterTheCount() {
+        Warmup.Result result = Warmup.run(handler(), 7, Duration.ofMinutes(5), () -> -1, Duration.ofMillis(30));
+        assertThat(result.articles()).isEqualTo(7);
+        assertThat(result.settled()).isFalse();
     }
 
     @Test
