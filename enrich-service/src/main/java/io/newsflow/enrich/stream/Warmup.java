@@ -141,10 +141,12 @@ final class Warmup {
     }
 
     /**
-     * One page per sample, each with two more samples' paragraphs as the rest of its body, in one of
+     * One page per sample, each with two more samples' paragraphs in its language as the rest of its
+     * body, in one of
      * three shapes taken in turn: a page with an {@code <article>}; a content-management system's
      * nest of {@code <div>}s with a cookie banner, a JSON-LD graph, subheads, a quotation, a list, a
-     * table, share buttons, tags and comments; and scraped text with no HTML at all. Why shapes and
+     * table, share buttons, tags, comments, emoji and Windows line ends; and scraped text with no
+     * HTML at all. The samples are in a dozen languages and scripts. Why shapes and
      * not one template: real pages take branches one template never does, and code compiled on a
      * profile that never saw them is thrown away and compiled again when they come.
      */
@@ -160,15 +162,28 @@ final class Warmup {
                     .append("</a></li>");
         }
         for (int i = 0; i < samples.size(); i++) {
-            String[] lead = samples.get(i);
-            String[] second = samples.get((i + 7) % samples.size());
-            String[] third = samples.get((i + 13) % samples.size());
+            String[] sample = samples.get(i);
+            String[] lead = sample;
+            // the rest of the body in the lead's language: two more samples, or the lead's own sentences
+            List<String[]> kin = samples.stream().filter(other -> other[2].equals(sample[2])).toList();
+            int k = kin.indexOf(sample);
+            String[] second = kin.get((k + 1) % kin.size());
+            String[] third = kin.get((k + 2) % kin.size());
+            String[] sentences = lead[1].split("(?<=[.!?\u3002\u0964])\\s*(?=\\S)");
+            boolean alone = kin.size() < 3;
+            if (alone && sentences.length >= 3) {
+                second = new String[] {lead[0], sentences[1], lead[2]};
+                third = new String[] {lead[0], String.join(" ", List.of(sentences).subList(2, sentences.length)), lead[2]};
+                lead = new String[] {lead[0], sentences[0], lead[2]};
+            }
             String id = String.format("%032x", i);
             String url = "https://warmup.invalid/" + i;
             pages.add(switch (i % 3) {
                 case 0 -> page(id, url, published, articlePage(lead, second[1], third[1], published, menu, related), null);
                 case 1 -> page(id, url, published, divPage(lead, second, third, published, related), null);
-                default -> page(id, url, published, null, scrapedText(lead, second, third));
+                default -> page(id, url, published, null, alone
+                        ? scrapedText(sample[0], List.of(sample[1]), samples.get((i + 1) % samples.size())[0])
+                        : scrapedText(lead[0], List.of(lead[1], second[1], third[1]), second[0]));
             });
         }
         return pages;
@@ -182,7 +197,7 @@ final class Warmup {
     private static String articlePage(String[] lead, String second, String third, Instant published,
             CharSequence menu, CharSequence related) {
         return """
-                <!doctype html><html lang="en"><head><meta charset="utf-8">
+                <!doctype html><html lang="%9$s"><head><meta charset="utf-8">
                 <title>%1$s | The Sample Times</title>
                 <meta property="og:title" content="%1$s">
                 <meta property="article:published_time" content="%2$s">
@@ -197,7 +212,7 @@ final class Warmup {
                 <aside><h3>Most read</h3><ul>%8$s</ul></aside>
                 <footer><ul>%7$s</ul>&copy; The Sample Times. All rights reserved.</footer></body></html>
                 """.formatted(escape(lead[0]), published, escape(lead[1]), escape(second), escape(third),
-                "\"a\",".repeat(200) + "\"b\"", menu, related);
+                "\"a\",".repeat(200) + "\"b\"", menu, related, lead[2]);
     }
 
     private static String divPage(String[] lead, String[] second, String[] third, Instant published,
@@ -207,7 +222,7 @@ final class Warmup {
         String rest = String.join(" ", List.of(sentences).subList(1, sentences.length));
         return """
                 <!DOCTYPE html>
-                <html lang="en-GB"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width">
+                <html lang="%10$s"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width">
                 <title>%1$s - Daily Sample</title><meta name="description" content="%3$.120s">
                 <meta name="author" content="John Roe"><link rel="canonical" href="https://daily.invalid/a/%9$d">
                 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite",\
@@ -223,45 +238,41 @@ final class Warmup {
                 <div class="breadcrumbs"><a href="/">Home</a> &rsaquo; <a href="/world">World</a></div></div>
                 <div class="main-content"><div class="story-header"><h1 class="headline">%1$s</h1>
                 <div class="meta">By <a href="/authors/john-roe" rel="author">John Roe</a> and Ana Lima &middot;
-                <time datetime="%2$s">1 May 2024, 10:00</time> &middot; Updated 2 hours ago</div></div>
+                <time datetime="%2$s">1 May 2024, 10:00</time> &middot; Updated 29 February 2024</div></div>
                 <div class="story-body" itemprop="articleBody">
                 <p><strong>%3$s</strong></p>
                 <h2>%4$s</h2>
                 <p>%5$s&nbsp;<a href="/topic/%9$d">Read more on this</a> &ndash; it said.</p>
-                <blockquote class="pull-quote"><p>&ldquo;%6$s,&rdquo; a spokeswoman told reporters.</p></blockquote>
+                <blockquote class="pull-quote" data-embed="quote"><p>&ldquo;%6$s 💪,&rdquo; a spokeswoman told reporters.</p></blockquote>
                 <p>The figures, published on Monday:</p>
                 <ul><li>Turnout: 61.2&#37;, up 3.4 points</li><li>Seats won: 12 of 40</li><li>Votes counted: 98&#37;</li></ul>
                 <table class="results"><thead><tr><th>Region</th><th>2023</th><th>2024</th></tr></thead>
                 <tbody><tr><td>North</td><td>1,204</td><td>1,377</td></tr><tr><td>South</td><td>988</td><td>1,051</td></tr>
                 </tbody></table>
                 <p>%7$s</p>
-                <div class="share-tools">Share on Facebook Share on X Copy link</div></div>
+                <!-- share --><div class="share-tools">	Share on Facebook Share on X Copy link 👍 1,2K 💬 48</div></div>
                 <div class="tags">Topics: <a href="/t/1">World</a> <a href="/t/2">Politics</a></div></div>
                 <div class="sidebar"><div class="widget"><h4>Trending</h4><ol>%8$s</ol></div></div>
                 <div id="comments"><h3>3 comments</h3><div class="comment"><span class="user">reader42</span>
-                <p>Great article, thanks!</p></div></div>
+                <p>Great article, thanks! 👏🏽</p></div></div>
                 <div class="site-footer">&copy; 2024 Daily Sample Ltd. <a href="/terms">Terms</a> |
                 <a href="/contact">Contact us</a></div></div></body></html>
                 """.formatted(escape(lead[0]), published, escape(lead[1]), escape(second[0]), escape(second[1]),
-                escape(quote), escape(rest), related, lead[0].length());
+                escape(quote), escape(rest), related, lead[0].length(), lead[2]).replace("\n", "\r\n");
     }
 
-    private static String scrapedText(String[] lead, String[] second, String[] third) {
+    private static String scrapedText(String title, List<String> paragraphs, String related) {
         return """
                 Home | World | Business | Sport
                 %1$s
                 By Sample Reporter
                 1 May 2024
                 %2$s
-
-                %3$s
-                %4$s
                 Share this article
                 Related stories
-                %5$s
-                %6$s
+                %3$s
                 © 2024 Sample Online. All rights reserved.
-                """.formatted(lead[0], lead[1], second[1], third[1], second[0], third[0]);
+                """.formatted(title, String.join("\n\n", paragraphs), related);
     }
 
     private static List<String[]> samples() {
@@ -274,7 +285,7 @@ final class Warmup {
             String line;
             while ((line = reader.readLine()) != null) {
                 String[] fields = line.split("\t");
-                if (!line.startsWith("#") && fields.length == 2) {
+                if (!line.startsWith("#") && fields.length == 3) {
                     samples.add(fields);
                 }
             }

@@ -41,6 +41,13 @@ class WarmupTest {
                     .contains("\n\n");
             entities += article.entities().size();
         }
+        for (ArticleReceived page : pages) {
+            ArticleEnriched article = PIPELINE.enrich(page, 1);
+            assertThat(article.enrichment().errors()).as(page.id()).isEmpty();
+            assertThat(article.body()).as(page.id()).isNotBlank();
+        }
+        assertThat(pages).extracting(page -> PIPELINE.enrich(page, 1).language().code()).as("a dozen languages")
+                .contains("en", "de", "fr", "es", "ru", "zh", "ar", "ko").hasSizeGreaterThan(70);
         assertThat(pages.get(1).html()).contains("@graph", "<table", "<blockquote");
         assertThat(PIPELINE.enrich(pages.get(1), 1).body()).as("the quotation, the list and the table are the story's")
                 .contains("a spokeswoman told reporters", "Turnout: 61.2%", "North 1,204");
