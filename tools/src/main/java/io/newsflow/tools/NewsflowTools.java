@@ -20,6 +20,7 @@ import io.newsflow.tools.deadletters.Redrive;
 import io.newsflow.tools.kafka.TopicReader;
 import io.newsflow.tools.offline.EnrichCommand;
 import io.newsflow.tools.offline.EnrichmentBenchmark;
+import io.newsflow.tools.offline.WarmupBenchmark;
 import io.newsflow.tools.offline.EntityBenchmark;
 import io.newsflow.tools.offline.ExtractCommand;
 import io.newsflow.tools.offline.ExtractionBenchmark;
@@ -49,14 +50,14 @@ import picocli.CommandLine;
  * operators ({@code dlt}, {@code audit}, {@code backfill}: they look at a running pipeline through
  * its broker and index, never through the services), offline enrichment ({@code enrich},
  * {@code extract}, {@code ner-eval}) and the benchmarks ({@code bench}, {@code bench-ingest},
- * {@code bench-publish}, {@code bench-newsroom}, {@code bench-feeds}, {@code bench-extraction}, {@code bench-enrichment}, {@code bench-entities}).
+ * {@code bench-publish}, {@code bench-newsroom}, {@code bench-feeds}, {@code bench-extraction}, {@code bench-enrichment}, {@code bench-warmup}, {@code bench-entities}).
  */
 @Command(name = "newsflow", mixinStandardHelpOptions = true,
         description = "Tools for Newsflow: operations, offline enrichment and benchmarks.",
         subcommands = {NewsflowTools.Dlt.class, NewsflowTools.AuditCommand.class, LagCommand.class, BackfillCommand.class,
                 EnrichCommand.class, ExtractCommand.class, NerEvaluation.class, EndToEndBenchmark.Cli.class,
                 IngestBenchmark.Cli.class, PublishBenchmark.Cli.class, NewsroomBenchmark.Cli.class, FeedsBenchmark.Cli.class, MatchingBenchmark.class, DuplicatesBenchmark.class, FollowCommand.class, ExtractionBenchmark.class,
-                EnrichmentBenchmark.class, EntityBenchmark.class})
+                EnrichmentBenchmark.class, WarmupBenchmark.class, EntityBenchmark.class})
 public final class NewsflowTools {
 
     @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (${DEFAULT-VALUE})")

@@ -19,7 +19,7 @@ class NewsflowToolsTest {
     void everyToolIsASubcommand() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("dlt", "audit", "lag", "backfill", "enrich", "extract", "ner-eval", "bench",
-                "bench-ingest", "bench-publish", "bench-feeds", "bench-extraction", "bench-enrichment", "bench-entities");
+                "bench-ingest", "bench-publish", "bench-feeds", "bench-extraction", "bench-enrichment", "bench-warmup", "bench-entities");
     }
 
     @Test

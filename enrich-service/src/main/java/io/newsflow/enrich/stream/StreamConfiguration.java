@@ -1,7 +1,6 @@
 package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.contracts.ArticleReceived;
@@ -54,11 +53,8 @@ class StreamConfiguration {
         var warmup = properties.warmup();
         if (warmup.articles() > 0) {
             // this bean is made before the listener containers start: the consumers join their group
-            // once the path is compiled. Its own pipeline (the samples must not count in the service's
-            // metrics), no linking (nothing may be stored) and no re-post memory.
-            var warming = new RawArticleHandler(EnrichmentPipeline.standard(Clock.systemUTC(), new SimpleMeterRegistry()),
-                    Linking.none(), new RepostFilter(1), maxRequestSize(kafka));
-            Warmup.Result warm = Warmup.run(warming, warmup.articles(), warmup.maxTime());
+            // once the path is compiled
+            Warmup.Result warm = Warmup.run(Warmup.path(maxRequestSize(kafka)), warmup.articles(), warmup.maxTime());
             log.info("Warmed up on {} sample articles ({} enriched) in {} ms, {}", warm.articles(), warm.written(),
                     warm.took().toMillis(), warm.settled() ? "the JIT settled"
                             : "stopped at the time limit with the JIT still compiling");

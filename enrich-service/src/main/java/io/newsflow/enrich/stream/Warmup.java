@@ -1,8 +1,11 @@
 package io.newsflow.enrich.stream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Source;
+import io.newsflow.enrich.linking.Linking;
+import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +38,10 @@ import java.util.function.LongSupplier;
  * enrich/warmup/articles.tsv}), dressed as pages of a realistic size and shape: navigation, an
  * inline script, metadata, JSON-LD, a byline, a dateline, a figure, related links and a footer, so
  * that extraction takes its usual paths. It runs a number of articles, then on until the JIT has
- * settled (see {@link #run(RawArticleHandler, int, Duration, LongSupplier, Duration)}), within a
+ * settled (see {@link #run(Path, int, Duration, LongSupplier, Duration)}), within a
  * time limit, so that a slow or busy machine does not keep the service from consuming for long.
  */
-final class Warmup {
+public final class Warmup {
 
     private static final String ARTICLES = "/enrich/warmup/articles.tsv";
 
@@ -54,18 +58,30 @@ final class Warmup {
      * sample failed), how long it took, and whether the JIT had settled when it stopped (false: it
      * stopped at its time limit, or the JVM does not report compilation time).
      */
-    record Result(int articles, int written, Duration took, boolean settled) {
+    public record Result(int articles, int written, Duration took, boolean settled) {
     }
 
     /** The JVM's compilers' accumulated time in milliseconds; negative when it does not say. */
-    static long compilationMillis() {
+    public static long compilationMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
-    /** {@link #run(RawArticleHandler, int, Duration, LongSupplier, Duration)} with the JVM's own compilers. */
-    static Result run(RawArticleHandler handler, int articles, Duration maxTime) {
-        return run(handler, articles, maxTime, Warmup::compilationMillis, WINDOW);
+    /**
+     * A path for warming up: a handler of the service's kind with a pipeline of its own (the samples
+     * must not count in the service's metrics), no linking (nothing may be stored) and no re-post
+     * memory.
+     *
+     * @param maxRecordBytes the producer's {@code max.request.size}
+     */
+    public static Path path(int maxRecordBytes) {
+        return new Path(new RawArticleHandler(EnrichmentPipeline.standard(Clock.systemUTC(), new SimpleMeterRegistry()),
+                Linking.none(), new RepostFilter(1), maxRecordBytes));
+    }
+
+    /** {@link #run(Path, int, Duration, LongSupplier, Duration)} with the JVM's own compilers. */
+    public static Result run(Path path, int articles, Duration maxTime) {
+        return run(path, articles, maxTime, Warmup::compilationMillis, WINDOW);
     }
 
     /**
@@ -80,19 +96,23 @@ final class Warmup {
      * after the warm-up, with consumers meanwhile running their slower profiling code and sharing
      * the cores with the compiler. The compilers' own clock says when that work is done.
      *
-     * @param handler          a handler of the service's kind, with no linking (nothing may be
-     *                         stored) and a pipeline whose metrics are kept apart from the service's
      * @param compilationMillis the compilers' accumulated time (negative: unknown, and the warm-up
      *                         stops after the count)
      */
-    static Result run(RawArticleHandler handler, int articles, Duration maxTime, LongSupplier compilationMillis,
-            Duration window) {
+    static Result run(Path path, int articles, Duration maxTime, LongSupplier compilationMillis, Duration window) {
         List<byte[]> records = records();
         long start = System.nanoTime();
         long end = start + maxTime.toNanos();
-        Runner runner = new Runner(handler, records);
-        while (runner.done < articles && System.nanoTime() < end) {
-            runner.next();
+        int[] done = {0};
+        int[] written = {0};
+        Runnable next = () -> {
+            if (path.handle(records.get(done[0] % records.size()))) {
+                written[0]++;
+            }
+            done[0]++;
+        };
+        while (done[0] < articles && System.nanoTime() < end) {
+            next.run();
         }
         boolean settled = false;
         long compiled = compilationMillis.getAsLong();
@@ -100,38 +120,37 @@ final class Warmup {
             long windowStart = System.nanoTime();
             long windowEnd = Math.min(end, windowStart + window.toNanos());
             do {
-                runner.next();
+                next.run();
             } while (System.nanoTime() < windowEnd);
             long now = compilationMillis.getAsLong();
             double windowMillis = (System.nanoTime() - windowStart) / 1e6;
             settled = now - compiled < SETTLED_SHARE * windowMillis;
             compiled = now;
         }
-        return new Result(runner.done, runner.written, Duration.ofNanos(System.nanoTime() - start), settled);
+        return new Result(done[0], written[0], Duration.ofNanos(System.nanoTime() - start), settled);
     }
 
-    /** Sample records through the handler, one at a time, counting. */
-    private static final class Runner {
+    /**
+     * A record's way through a consumer thread, without Kafka: the {@code news.raw} value's JSON
+     * read, the handler's decision (re-post filter, pipeline), linking and the enriched record's
+     * JSON written, a poll of one. Public for the benchmark that runs real pages down the same path
+     * after a warm-up ({@code newsflow bench-warmup}). Not thread-safe.
+     */
+    public static final class Path {
         private final RawArticleHandler handler;
-        private final List<byte[]> records;
-        int done;
-        int written;
+        private long revision;
 
-        Runner(RawArticleHandler handler, List<byte[]> records) {
+        Path(RawArticleHandler handler) {
             this.handler = handler;
-            this.records = records;
         }
 
-        void next() {
-            ArticleReceived value = EventJson.mapper().readValue(records.get(done % records.size()), ArticleReceived.class);
+        /** @return whether the record became an enriched record to write */
+        public boolean handle(byte[] value) {
+            ArticleReceived article = EventJson.mapper().readValue(value, ArticleReceived.class);
             RawArticleHandler.Batch batch = handler.batch();
-            // a revision of its own each time: the re-post filter must not skip a sample seen before
-            if (batch.handle(value.id(), value, done + 1L) instanceof RawArticleHandler.Outcome.Enriched enriched) {
-                if (batch.finish(List.of(enriched)).outcomes().get(0) instanceof RawArticleHandler.Outcome.Write) {
-                    written++;
-                }
-            }
-            done++;
+            // a revision of its own each time: the re-post filter must not skip a record seen before
+            return batch.handle(article.id(), article, ++revision) instanceof RawArticleHandler.Outcome.Enriched enriched
+                    && batch.finish(List.of(enriched)).outcomes().get(0) instanceof RawArticleHandler.Outcome.Write;
         }
     }
 

@@ -17,8 +17,8 @@ class WarmupTest {
 
     private static final EnrichmentPipeline PIPELINE = EnrichmentPipeline.standard(Clock.systemUTC());
 
-    private static RawArticleHandler handler() {
-        return new RawArticleHandler(PIPELINE, Linking.none(), new RepostFilter(1), 10 * 1024 * 1024);
+    private static Warmup.Path handler() {
+        return new Warmup.Path(new RawArticleHandler(PIPELINE, Linking.none(), new RepostFilter(1), 10 * 1024 * 1024));
     }
 
     @Test
