@@ -68,28 +68,44 @@ public final class StoreIndex {
         }
     }
 
+    /**
+     * Makes sure the index exists and its shard answers. One thread at a time: the consumer threads
+     * of a fresh instance all come here with their first poll, and while one was creating the index
+     * another saw it exist (its metadata does as soon as the creation starts), searched it before
+     * its shard had started, failed and rolled back a whole poll of enriched articles (seen on every
+     * fresh stack: ten seconds without an article enriched). The creation itself waits for the
+     * primary shard ({@code wait_for_active_shards}, Elasticsearch's default of one).
+     */
     private void ensure() {
         if (ready || replicas < 0) {
             return;
         }
-        try {
-            if (client.performRequest(new Request("HEAD", "/" + name)).getStatusLine().getStatusCode() == 200) {
-                ready = true;
+        synchronized (this) {
+            if (ready) {
                 return;
             }
-            Request create = new Request("PUT", "/" + name);
-            ObjectNode body = (ObjectNode) EventJson.mapper().readTree(settingsAndMappings);
-            ((ObjectNode) body.get("settings").get("index")).put("number_of_replicas", replicas);
-            create.setEntity(new NStringEntity(body.toString(), ContentType.APPLICATION_JSON));
-            client.performRequest(create);
-            ready = true;
-        } catch (ResponseException e) {
-            if (!e.getMessage().contains("resource_already_exists_exception")) {
+            try {
+                if (client.performRequest(new Request("HEAD", "/" + name)).getStatusLine().getStatusCode() == 200) {
+                    ready = true;
+                    return;
+                }
+                Request create = new Request("PUT", "/" + name);
+                ObjectNode body = (ObjectNode) EventJson.mapper().readTree(settingsAndMappings);
+                ((ObjectNode) body.get("settings").get("index")).put("number_of_replicas", replicas);
+                create.setEntity(new NStringEntity(body.toString(), ContentType.APPLICATION_JSON));
+                JsonNode created = EventJson.mapper().readTree(client.performRequest(create).getEntity().getContent());
+                if (!created.path("shards_acknowledged").asBoolean(false)) {
+                    throw failure.of("index " + name + " was created but its shard had not started in time", null);
+                }
+                ready = true;
+            } catch (ResponseException e) {
+                if (!e.getMessage().contains("resource_already_exists_exception")) {
+                    throw failure.of("could not create index " + name + ": " + e.getMessage(), e);
+                }
+                ready = true;
+            } catch (IOException e) {
                 throw failure.of("could not create index " + name + ": " + e.getMessage(), e);
             }
-            ready = true;
-        } catch (IOException e) {
-            throw failure.of("could not create index " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,6 +20,15 @@ public interface Linking {
      */
     Linked link(List<ArticleEnriched> articles);
 
+    /**
+     * Makes ready what the linking keeps its memory in (its indices), if that did not happen at
+     * start-up because the store was not up yet; never fails (what it cannot do now happens before
+     * the first poll's linking). The service calls it once its warm-up is over, just before its
+     * consumers join: done by the first poll instead, it held up a fresh instance's first articles.
+     */
+    default void prepare() {
+    }
+
     /** The result of linking a poll. */
     record Linked(List<ArticleEnriched> articles, List<Story> stories, List<DuplicateCorrection> corrections) {
     }

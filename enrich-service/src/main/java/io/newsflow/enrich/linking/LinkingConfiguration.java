@@ -72,21 +72,37 @@ public class LinkingConfiguration {
         log.info("Duplicate detection on (index {}, window {}, threshold {}); stories on (index {}, window {}, "
                         + "threshold {})", duplicates.index(), duplicates.window(), duplicates.threshold(), stories.index(),
                 stories.window(), stories.threshold());
-        return new Resources(client, expiry, articles -> {
-            DuplicateLinker.Linked copies = linker.link(articles);
-            List<ArticleEnriched> linked = copies.articles();
-            Set<String> originals = new HashSet<>();
-            linked.forEach(a -> {
-                if (a.duplicateOf() != null) {
-                    originals.add(a.duplicateOf().id());
-                }
-            });
-            var clustered = clusterer.cluster(linked, duplicateStore.stories(originals));
-            Map<String, String> storyByArticle = new HashMap<>();
-            clustered.articles().forEach(a -> storyByArticle.put(a.id(), a.story().id()));
-            duplicateStore.recordStories(storyByArticle);
-            return new Linking.Linked(clustered.articles(), clustered.stories(), copies.corrections());
+        int replicas = elasticsearch.indexReplicas();
+        return new Resources(client, expiry, new Linking() {
+            @Override
+            public Linked link(List<ArticleEnriched> articles) {
+                return LinkingConfiguration.link(articles, linker, clusterer, duplicateStore);
+            }
+
+            @Override
+            public void prepare() {
+                duplicateStore.createIndexIfMissing(replicas);
+                storyStore.createIndexIfMissing(replicas);
+            }
         });
+    }
+
+    /** Copies first, then stories (a copy joins its original's story), then the stories remembered by article. */
+    private static Linking.Linked link(List<ArticleEnriched> articles, DuplicateLinker linker, StoryClusterer clusterer,
+            ElasticsearchDuplicateStore duplicateStore) {
+        DuplicateLinker.Linked copies = linker.link(articles);
+        List<ArticleEnriched> linked = copies.articles();
+        Set<String> originals = new HashSet<>();
+        linked.forEach(a -> {
+            if (a.duplicateOf() != null) {
+                originals.add(a.duplicateOf().id());
+            }
+        });
+        var clustered = clusterer.cluster(linked, duplicateStore.stories(originals));
+        Map<String, String> storyByArticle = new HashMap<>();
+        clustered.articles().forEach(a -> storyByArticle.put(a.id(), a.story().id()));
+        duplicateStore.recordStories(storyByArticle);
+        return new Linking.Linked(clustered.articles(), clustered.stories(), copies.corrections());
     }
 
     @Bean

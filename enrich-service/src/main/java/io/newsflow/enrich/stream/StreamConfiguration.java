@@ -59,6 +59,7 @@ class StreamConfiguration {
                     warm.took().toMillis(), warm.settled() ? "the JIT settled"
                             : "stopped at the time limit with the JIT still compiling");
         }
+        linking.prepare(); // its indices, if Elasticsearch was not up when the service started
         return new RawArticleHandler(pipeline, linking, new RepostFilter(properties.repostMemory()),
                 maxRequestSize(kafka));
     }

@@ -7,7 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
@@ -69,6 +74,32 @@ class ElasticsearchStoryStoreIT {
         assertThat(store.write(List.of(read))).isEmpty();
         assertThat(store.write(List.of(stale))).as("written from an older version").containsExactly("fire");
         assertThat(store.get(List.of("fire")).get("fire").articleCount).isEqualTo(2);
+    }
+
+    @Test
+    void threadsThatFirstUseAFreshIndexAtOnceAllFindItsShardAnswering() throws Exception {
+        // as the consumer threads of a fresh instance do with their first polls: one creates the
+        // index, and none may search it before its shard has started
+        for (int round = 0; round < 5; round++) {
+            var fresh = new ElasticsearchStoryStore(client, "news-stories-it-fresh-" + System.nanoTime());
+            var probe = new StoryClusterer.Probe(T0.toEpochMilli(), List.of("e:rotterdam"));
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<List<StoryState>>>> searches = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    searches.add(threads.submit(() -> {
+                        fresh.createIndexIfMissing(0);
+                        return fresh.candidates(List.of(probe), Duration.ofDays(3), 5);
+                    }));
+                }
+                for (Future<List<List<StoryState>>> search : searches) {
+                    assertThat(search.get(30, TimeUnit.SECONDS)).containsExactly(List.of());
+                }
+            } finally {
+                threads.shutdownNow();
+                client.performRequest(new Request("DELETE", "/" + fresh.index()));
+            }
+        }
     }
 
     @Test
