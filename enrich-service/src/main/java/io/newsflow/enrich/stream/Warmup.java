@@ -103,16 +103,9 @@ public final class Warmup {
         List<byte[]> records = records();
         long start = System.nanoTime();
         long end = start + maxTime.toNanos();
-        int[] done = {0};
-        int[] written = {0};
-        Runnable next = () -> {
-            if (path.handle(records.get(done[0] % records.size()))) {
-                written[0]++;
-            }
-            done[0]++;
-        };
-        while (done[0] < articles && System.nanoTime() < end) {
-            next.run();
+        Tally tally = new Tally(path, records);
+        while (tally.done < articles && System.nanoTime() < end) {
+            tally.next();
         }
         boolean settled = false;
         long compiled = compilationMillis.getAsLong();
@@ -120,14 +113,32 @@ public final class Warmup {
             long windowStart = System.nanoTime();
             long windowEnd = Math.min(end, windowStart + window.toNanos());
             do {
-                next.run();
+                tally.next();
             } while (System.nanoTime() < windowEnd);
             long now = compilationMillis.getAsLong();
             double windowMillis = (System.nanoTime() - windowStart) / 1e6;
             settled = now - compiled < SETTLED_SHARE * windowMillis;
             compiled = now;
         }
-        return new Result(done[0], written[0], Duration.ofNanos(System.nanoTime() - start), settled);
+        return new Result(tally.done, tally.written, Duration.ofNanos(System.nanoTime() - start), settled);
+    }
+
+    /** The samples down a path in turn, counted. */
+    private static final class Tally {
+        private final Path path;
+        private final List<byte[]> records;
+        int done;
+        int written;
+
+        Tally(Path path, List<byte[]> records) {
+            this.path = path;
+            this.records = records;
+        }
+
+        void next() {
+            written += path.handle(records.get(done % records.size())) ? 1 : 0;
+            done++;
+        }
     }
 
     /**

@@ -3,8 +3,6 @@ package io.newsflow.tools.offline;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contracts.ArticleReceived;
-import io.newsflow.contracts.Source;
-import io.newsflow.enrich.extraction.ArticleExtractor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +12,6 @@ import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,9 +43,7 @@ public final class EnrichmentBenchmark implements Callable<Integer> {
         List<ArticleReceived> articles = new ArrayList<>();
         for (Path file : PageFiles.list(pagesDir)) {
             PageFiles.Page page = PageFiles.read(file);
-            articles.add(new ArticleReceived(ArticleReceived.SCHEMA_VERSION, page.id(), null, null,
-                    Source.named("bench"), null, null, Instant.parse("2024-05-01T10:00:00Z"), null, null, null, null,
-                    ArticleExtractor.decodeHtml(page.bytes()), null));
+            articles.add(page.asArticle(page.id(), null));
         }
         long heapBefore = usedHeapAfterGc();
         long loadStart = System.nanoTime();

@@ -1,9 +1,13 @@
 package io.newsflow.tools.offline;
 
+import io.newsflow.contracts.ArticleReceived;
+import io.newsflow.contracts.Source;
+import io.newsflow.enrich.extraction.ArticleExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,6 +17,15 @@ import java.util.zip.GZIPInputStream;
 public final class PageFiles {
 
     public record Page(String id, byte[] bytes) {
+
+        /** When every benchmark's pages say they were published: a fixed moment, so runs compare. */
+        static final Instant PUBLISHED = Instant.parse("2024-05-01T10:00:00Z");
+
+        /** The page as a {@code news.raw} article from the source "bench", its HTML decoded as a service would. */
+        public ArticleReceived asArticle(String articleId, String url) {
+            return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, articleId, url, null, Source.named("bench"), null,
+                    null, PUBLISHED, null, null, null, null, ArticleExtractor.decodeHtml(bytes), null);
+        }
     }
 
     private PageFiles() {

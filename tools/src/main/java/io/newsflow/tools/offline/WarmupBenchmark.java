@@ -1,17 +1,13 @@
 package io.newsflow.tools.offline;
 
-import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.EventJson;
-import io.newsflow.contracts.Source;
-import io.newsflow.enrich.extraction.ArticleExtractor;
 import io.newsflow.enrich.stream.Warmup;
+import io.newsflow.tools.DurationConverter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,9 +45,9 @@ public final class WarmupBenchmark implements Callable<Integer> {
             description = "the warm-up's count, as the service's newsflow.enrich.warmup.articles (${DEFAULT-VALUE}; 0: no warm-up)")
     int warmupArticles;
 
-    @Option(names = "--warmup-max-time", defaultValue = "90s",
+    @Option(names = "--warmup-max-time", defaultValue = "90s", converter = DurationConverter.class,
             description = "the warm-up's time limit, as the service's newsflow.enrich.warmup.max-time (${DEFAULT-VALUE})")
-    String warmupMaxTime;
+    Duration warmupMaxTime;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,7 +57,6 @@ public final class WarmupBenchmark implements Callable<Integer> {
         if (rounds < 3) {
             throw new IllegalArgumentException("--rounds must be 3 or more, was " + rounds);
         }
-        Duration maxTime = duration(warmupMaxTime);
         PrintWriter out = spec.commandLine().getOut();
         List<byte[]> records = records(pagesDir);
         if (records.isEmpty()) {
@@ -76,7 +71,7 @@ public final class WarmupBenchmark implements Callable<Integer> {
             throw new IllegalStateException("this JVM does not report its compilers' time");
         }
         if (warmupArticles > 0) {
-            Warmup.Result warm = Warmup.run(path, warmupArticles, maxTime);
+            Warmup.Result warm = Warmup.run(path, warmupArticles, warmupMaxTime);
             out.printf("warm-up: %d samples in %.1f s, JIT %s, compilers' time %.1f s%n", warm.articles(),
                     warm.took().toMillis() / 1e3, warm.settled() ? "settled" : "still compiling at the time limit",
                     (Warmup.compilationMillis() - start) / 1e3);
@@ -112,28 +107,13 @@ public final class WarmupBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private static Duration duration(String text) {
-        try {
-            Duration duration = Duration.parse("PT" + text.toUpperCase());
-            if (!duration.isNegative()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--warmup-max-time must be a duration such as 90s or 2m, was " + text);
-    }
-
     /** Each page as a {@code news.raw} record value, with an id and URL of its own. */
     private static List<byte[]> records(Path dir) throws IOException {
         List<byte[]> records = new ArrayList<>();
-        Instant published = Instant.parse("2024-05-01T10:00:00Z");
         for (Path file : PageFiles.list(dir)) {
             PageFiles.Page page = PageFiles.read(file);
-            String id = String.format("%032x", records.size() + 1);
-            records.add(EventJson.mapper().writeValueAsBytes(new ArticleReceived(ArticleReceived.SCHEMA_VERSION, id,
-                    "https://bench.invalid/" + page.id(), null, Source.named("bench"), null, null, published, null, null,
-                    null, null, ArticleExtractor.decodeHtml(page.bytes()), null)));
+            records.add(EventJson.mapper().writeValueAsBytes(
+                    page.asArticle(String.format("%032x", records.size() + 1), "https://bench.invalid/" + page.id())));
         }
         return records;
     }

@@ -4,10 +4,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.EventJson;
-import io.newsflow.contracts.Source;
 import io.newsflow.contracts.Subscription;
 import io.newsflow.contracts.Topics;
-import io.newsflow.enrich.extraction.ArticleExtractor;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import io.newsflow.publish.subscriptions.SubscriptionMatcher;
 import io.newsflow.tools.offline.PageFiles;
@@ -164,9 +162,7 @@ public final class MatchingBenchmark implements Callable<Integer> {
         List<ArticleEnriched> articles = new ArrayList<>();
         for (Path file : PageFiles.list(pagesDir)) {
             PageFiles.Page page = PageFiles.read(file);
-            ArticleReceived received = new ArticleReceived(ArticleReceived.SCHEMA_VERSION, page.id(), null, null,
-                    Source.named("bench"), null, null, Instant.parse("2024-05-01T10:00:00Z"), null, null, null, null,
-                    ArticleExtractor.decodeHtml(page.bytes()), null);
+            ArticleReceived received = page.asArticle(page.id(), null);
             articles.add(pipeline.enrich(received, 1));
         }
         if (articles.isEmpty()) {

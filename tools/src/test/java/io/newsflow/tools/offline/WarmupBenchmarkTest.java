@@ -52,6 +52,6 @@ class WarmupBenchmarkTest {
         assertThat(run(dir.toString(), "--warmup-max-time", "soon")).isEqualTo(2);
         assertThat(run(Files.createDirectory(dir.resolve("empty")).toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--rounds must be 3 or more, was 2",
-                "--warmup-max-time must be a duration such as 90s or 2m, was soon", "no *.html or *.html.gz pages in");
+                "'soon' is not a duration such as 500ms, 30s or 2m", "no *.html or *.html.gz pages in");
     }
 }
