@@ -74,6 +74,20 @@ class RepostFilterTest {
     }
 
     @Test
+    void aChangeAnywhereInALongPageOrInOneCharacterBeyondLatin1IsAChange() {
+        String body = "<p>" + "Les élèves ont manifesté à Paris. ".repeat(2_000) + "</p>"; // several hash chunks
+        for (String[] pair : new String[][] {{body + "€", body + "₤"}, {body + "é", body + "ê"},
+                {body, body.replace("Paris. </p>", "Paris! </p>")}, {"€" + body, "₤" + body}}) {
+            RepostFilter filter = new RepostFilter(10);
+            written(filter, "a", pair[0], 1);
+            assertThat(filter.isCovered(RepostFilter.Post.of(post("a", pair[0], Instant.EPOCH), 2)))
+                    .as("the same long page again").isTrue();
+            assertThat(filter.isCovered(RepostFilter.Post.of(post("a", pair[1], Instant.EPOCH), 2)))
+                    .as("changed at %d", pair[1].length()).isFalse();
+        }
+    }
+
+    @Test
     void theSamePostAgainIsNeverTakenForARepostOfItself() {
         RepostFilter filter = new RepostFilter(10);
         RepostFilter.Post post = written(filter, "a", "v1", 5);

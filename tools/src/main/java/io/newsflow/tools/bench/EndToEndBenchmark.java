@@ -4,6 +4,7 @@ import io.newsflow.contracts.ArticleIds;
 import io.newsflow.contracts.Topics;
 import io.newsflow.tools.DurationConverter;
 import io.newsflow.tools.NewsflowTools;
+import io.newsflow.tools.offline.JvmCpu;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -183,17 +184,21 @@ public final class EndToEndBenchmark {
             StackProbe.Window window = probe.window();
             Stages.Sample[] atOpen = new Stages.Sample[1];
             Stages.Sample[] atClose = new Stages.Sample[1];
+            JvmCpu[] enrichCpu = new JvmCpu[2];
+            long enrichPid = probe.pid("enrich").orElse(-1);
             HttpLoad load = new HttpLoad(options, corpus, "e2e-" + stamp);
             HttpLoad.Result posted = load.run(concurrency, new HttpLoad.WindowListener() {
                 @Override
                 public void opened() {
                     window.open();
                     atOpen[0] = stages.sampleQuietly();
+                    enrichCpu[0] = enrichPid > 0 ? JvmCpu.of(enrichPid) : null;
                 }
 
                 @Override
                 public void closed() {
                     atClose[0] = stages.sampleQuietly();
+                    enrichCpu[1] = enrichPid > 0 ? JvmCpu.of(enrichPid) : null;
                     window.close();
                 }
             });
@@ -246,6 +251,10 @@ public final class EndToEndBenchmark {
                 report.put("scaling", scaling(timeline, scaledAt[0]));
             }
             report.put("cpuCores", window.cores());
+            if (enrichCpu[0] != null && enrichCpu[1] != null && scaleAt == null) {
+                report.put("enrichCpuPerArticleMs", cpuPerArticle(enrichCpu[1].minus(enrichCpu[0]),
+                        atClose[0].enriched() - atOpen[0].enriched()));
+            }
             Map<String, Object> rss = new LinkedHashMap<>();
             rssPeakKb.forEach((k, v) -> rss.put(k, v / 1024));
             rss.put("stackPeak", stackRssPeakKb[0] / 1024);
@@ -438,13 +447,15 @@ public final class EndToEndBenchmark {
         }
         try {
             System.out.println("ceiling 3/3: the enrichment pipeline offline, one thread ...");
-            out.put("enrichmentOneThreadArticlesPerSecond", offlineEnrichment(options));
+            out.put("enrichmentOneThreadArticlesPerSecond", offlineEnrichment(options, out));
         } catch (Exception e) {
             out.put("enrichmentError", e.toString());
         }
     }
 
-    private static double offlineEnrichment(Options options) throws IOException, InterruptedException {
+    /** The offline pipeline's median rate; its CPU per article goes into {@code out}. */
+    private static double offlineEnrichment(Options options, Map<String, Object> out)
+            throws IOException, InterruptedException {
         // this very command line's bench-enrichment, in a JVM of its own (one thread, its own heap)
         Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "-Dloader.main=" + NewsflowTools.class.getName(),
@@ -452,6 +463,7 @@ public final class EndToEndBenchmark {
                 options.corpus().toString(), "3", "3")
                 .redirectErrorStream(true).start();
         Pattern median = Pattern.compile("median ([0-9.]+) articles/s");
+        Pattern cpu = Pattern.compile("CPU per article: ([0-9.]+) ms on the enriching thread; ([0-9.]+) ms for the whole JVM");
         double rate = Double.NaN;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -460,6 +472,11 @@ public final class EndToEndBenchmark {
                 Matcher m = median.matcher(line);
                 if (m.find()) {
                     rate = Double.parseDouble(m.group(1));
+                }
+                Matcher c = cpu.matcher(line);
+                if (c.find()) {
+                    out.put("enrichmentOneThreadCpuPerArticleMs", Map.of("thread", Double.parseDouble(c.group(1)),
+                            "jvm", Double.parseDouble(c.group(2))));
                 }
             }
         }
@@ -495,8 +512,28 @@ public final class EndToEndBenchmark {
                     scaling.get("enrichConsumersBefore"), scaling.get("enrichedPerSecondAfter"),
                     scaling.get("enrichConsumersAfter"), scaling.get("samples"));
         }
+        if (r.get("enrichCpuPerArticleMs") instanceof Map<?, ?> cpu) {
+            System.out.printf("enrich's CPU per article enriched: %.2f ms (garbage collection %.2f, JIT compilation %.2f, "
+                            + "the rest %.2f)%s%n", cpu.get("total"), cpu.get("gc"), cpu.get("jit"), cpu.get("rest"),
+                    c.get("enrichmentOneThreadCpuPerArticleMs") instanceof Map<?, ?> offline
+                            ? String.format("; offline, one thread: %.2f ms (whole JVM; %.2f on the thread), %.2fx",
+                            offline.get("jvm"), offline.get("thread"), (double) cpu.get("total") / (double) offline.get("jvm"))
+                            : "");
+        }
         System.out.printf("errors: %s; cores: %s%n", r.get("errors"), r.get("cpuCores"));
         System.out.printf("resident memory peak (MiB): %s%n", r.get("rssPeakMiB"));
+    }
+
+    /** A JVM's CPU over a window, per article enriched in it, in ms. */
+    private static Map<String, Object> cpuPerArticle(JvmCpu spent, long articles) {
+        Map<String, Object> perArticle = new LinkedHashMap<>();
+        double scale = articles > 0 ? 1000.0 / articles : Double.NaN;
+        perArticle.put("articles", articles);
+        perArticle.put("total", spent.seconds() * scale);
+        perArticle.put("gc", spent.gcSeconds() * scale);
+        perArticle.put("jit", spent.jitSeconds() * scale);
+        perArticle.put("rest", spent.restSeconds() * scale);
+        return perArticle;
     }
 
     private static void row(String stage, double perSecond, Object ceiling) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,9 +60,16 @@ public final class EnrichmentBenchmark implements Callable<Integer> {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EnrichmentPipeline pipeline = EnrichmentPipeline.standard(Clock.systemUTC(), registry);
         double[] rates = new double[rounds];
+        JvmCpu before = JvmCpu.ofThisJvm();
+        long threadBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long enriched = 0;
         for (int r = 0; r < rounds; r++) {
-            rates[r] = measure(pipeline, articles, seconds);
+            Round round = measure(pipeline, articles, seconds);
+            rates[r] = round.rate();
+            enriched += round.articles();
         }
+        JvmCpu spent = JvmCpu.ofThisJvm().minus(before);
+        double threadSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadBefore) / 1e9;
         Arrays.sort(rates);
         double meanWords = (double) words / articles.size();
         System.out.printf("pages: %d (mean %.0f body words), rounds: %d x %.1fs, one thread%n", articles.size(),
@@ -70,6 +78,10 @@ public final class EnrichmentBenchmark implements Callable<Integer> {
                 rates[rounds / 2], rates[rounds - 1], 1000 / rates[rounds / 2], rates[rounds / 2] * meanWords);
         System.out.printf("data start-up: %.2f s, heap held by the loaded pipeline: %d MiB%n", loadSeconds,
                 dataHeap >> 20);
+        System.out.printf("CPU per article: %.2f ms on the enriching thread; %.2f ms for the whole JVM, of which "
+                        + "garbage collection %.2f ms and JIT compilation %.2f ms%n", 1000 * threadSeconds / enriched,
+                1000 * spent.seconds() / enriched, 1000 * spent.gcSeconds() / enriched,
+                1000 * spent.jitSeconds() / enriched);
         List<Timer> steps = new ArrayList<>(registry.find("newsflow.enrich.step").timers());
         double total = steps.stream().mapToDouble(t -> t.totalTime(TimeUnit.NANOSECONDS)).sum();
         steps.sort(Comparator.comparingDouble((Timer t) -> t.totalTime(TimeUnit.NANOSECONDS)).reversed());
@@ -81,7 +93,14 @@ public final class EnrichmentBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private static double measure(EnrichmentPipeline pipeline, List<ArticleReceived> articles, double seconds) {
+    /** Articles enriched in a round, and how long it took. */
+    private record Round(long articles, double seconds) {
+        double rate() {
+            return articles / seconds;
+        }
+    }
+
+    private static Round measure(EnrichmentPipeline pipeline, List<ArticleReceived> articles, double seconds) {
         long sink = 0;
         long start = System.nanoTime();
         long endAt = start + (long) (seconds * 1e9);
@@ -95,7 +114,7 @@ public final class EnrichmentBenchmark implements Callable<Integer> {
         if (sink == 42) {
             System.out.println();
         }
-        return done / ((System.nanoTime() - start) / 1e9);
+        return new Round(done, (System.nanoTime() - start) / 1e9);
     }
 
     private static long usedHeapAfterGc() {
