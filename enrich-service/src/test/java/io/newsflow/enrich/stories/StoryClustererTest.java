@@ -115,6 +115,46 @@ class StoryClustererTest {
     }
 
     @Test
+    void aPollWritingItsStoriesDoesNotHoldUpTheNextPollsDecisionsAndBothEndInTheStory() throws Exception {
+        var names = names("Port of Rotterdam", "Rotterdam");
+        var words = keywords("container terminals", "fire");
+        clusterer.cluster(List.of(article("a1", "Fire", T0, "Wire", names, words, "NL")));
+        java.util.concurrent.CountDownLatch firstWriting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+        store.beforeEachWrite = () -> { // the first poll's write waits until the second poll is through
+            if (Thread.currentThread().getName().equals("first-poll")) {
+                firstWriting.countDown();
+                try {
+                    secondDone.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        StoryClusterer.Clustered[] first = new StoryClusterer.Clustered[1];
+        Thread firstPoll = new Thread(() -> first[0] = clusterer.cluster(List.of(article("a2", "Fire again",
+                T0.plusSeconds(10), "Daily", names, words, "NL"))), "first-poll");
+        firstPoll.start();
+        assertThat(firstWriting.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        StoryClusterer.Clustered second;
+        try { // under a lock held over the write, it would wait for the first poll's: a TimeoutException
+            second = java.util.concurrent.CompletableFuture.supplyAsync(() -> clusterer.cluster(
+                            List.of(article("a3", "Still burning", T0.plusSeconds(20), "Times", names, words, "NL"))))
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            secondDone.countDown();
+        }
+        firstPoll.join(10_000);
+
+        assertThat(second.articles().get(0).story().id()).isEqualTo("a1");
+        assertThat(first[0].articles().get(0).story().id()).isEqualTo("a1");
+        assertThat(store.refusals).as("the first poll's write came second: refused once, applied again").isEqualTo(1);
+        assertThat(store.stories.get("a1").articleIds).containsExactlyInAnyOrder("a1", "a2", "a3");
+        assertThat(store.stories.get("a1").articleCount).isEqualTo(3);
+    }
+
+    @Test
     void aCopyJoinsItsOriginalsStoryWhateverItsHeadlineAndKeywords() {
         clusterer.cluster(List.of(article("orig", "Fire shuts terminals", T0, "Wire", names("Port of Rotterdam"),
                 keywords("container terminals", "fire"), "NL")));
@@ -206,12 +246,14 @@ class StoryClustererTest {
         final Map<String, StoryState> stories = new LinkedHashMap<>();
         final Map<String, Long> versions = new LinkedHashMap<>();
         Runnable changeBeforeNextWrite;
+        /** Runs at each write, before it, outside the store's monitor (the clusterer's threads may wait in it). */
+        volatile Runnable beforeEachWrite = () -> { };
         int refusals;
         int searches;
         int gets;
 
         @Override
-        public List<List<StoryState>> candidates(List<StoryClusterer.Probe> probes, Duration window, int limit) {
+        public synchronized List<List<StoryState>> candidates(List<StoryClusterer.Probe> probes, Duration window, int limit) {
             List<List<StoryState>> found = new ArrayList<>();
             for (StoryClusterer.Probe probe : probes) {
                 searches += probe.features().isEmpty() ? 0 : 1;
@@ -228,7 +270,7 @@ class StoryClustererTest {
         }
 
         @Override
-        public Map<String, StoryState> get(Collection<String> ids) {
+        public synchronized Map<String, StoryState> get(Collection<String> ids) {
             gets++;
             Map<String, StoryState> found = new LinkedHashMap<>();
             ids.forEach(id -> {
@@ -241,6 +283,11 @@ class StoryClustererTest {
 
         @Override
         public Set<String> write(Collection<StoryState> changed) {
+            beforeEachWrite.run();
+            return writeNow(changed);
+        }
+
+        private synchronized Set<String> writeNow(Collection<StoryState> changed) {
             if (changeBeforeNextWrite != null) {
                 Runnable change = changeBeforeNextWrite;
                 changeBeforeNextWrite = null;

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * rounds keeps the figure meaningful on a machine shared with other work.
  */
 @Command(name = "bench-enrichment", mixinStandardHelpOptions = true,
-        description = "The whole enrichment pipeline, one thread, warm: articles/s, the time share of each step, data start-up time and heap.")
+        description = "The whole enrichment pipeline, one thread, warm: articles/s, the time share of each step, data start-up time and heap, CPU per article.")
 public final class EnrichmentBenchmark implements Callable<Integer> {
 
     @Parameters(index = "0", description = "folder of *.html[.gz] pages")
