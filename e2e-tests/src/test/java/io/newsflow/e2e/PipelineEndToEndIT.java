@@ -56,7 +56,9 @@ class PipelineEndToEndIT {
                 // spans exported over OTLP, as compose does to Jaeger (off unless an endpoint is set)
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
                 "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces",
-                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0",
+                // copy counts in rounds of 2 s instead of 30, so that the test sees them soon
+                "NEWSFLOW_PUBLISH_DUPLICATES_COUNT_COPIES_EVERY", "2s");
         for (String name : List.of("ingest-service", "enrich-service", "publish-service")) {
             services.add(ServiceProcess.start(name, environment));
         }

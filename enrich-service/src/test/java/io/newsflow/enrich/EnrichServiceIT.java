@@ -15,18 +15,32 @@ import io.newsflow.testinfra.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The enrich service against a real broker: raw records in, enriched records or dead letters out. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"newsflow.enrich.warmup.articles=20", "newsflow.enrich.warmup.max-time=1s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"newsflow.enrich.warmup.articles=20",
+        "newsflow.enrich.warmup.max-time=1s", "spring.kafka.producer.transaction-id-prefix=" + EnrichServiceIT.PRODUCERS,
+        "spring.kafka.listener.concurrency=3"})
 @ActiveProfiles("local")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EnrichServiceIT {
+
+    /** This context's transactional ids: no other test in this JVM uses them. */
+    static final String PRODUCERS = "enrich-service-it-";
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
@@ -38,6 +52,18 @@ class EnrichServiceIT {
     @BeforeAll
     static void createRawTopic() throws Exception {
         KafkaTopics.create(Topics.RAW, 2);
+    }
+
+    @Test
+    @Order(1)
+    void eachConsumerThreadsProducerIsRegisteredWithTheBrokerBeforeAnyRecordComes() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            List<String> registered = admin.listTransactions().all().get(30, TimeUnit.SECONDS).stream()
+                    .map(TransactionListing::transactionalId).filter(id -> id.startsWith(PRODUCERS)).sorted().toList();
+            assertThat(registered).as("no record has come yet: opened at start-up, one per consumer thread")
+                    .containsExactly(PRODUCERS + "0", PRODUCERS + "1", PRODUCERS + "2");
+        }
     }
 
     @Test

@@ -41,11 +41,18 @@ public record PublishProperties(
      *                       retried (the article may still be on its way through
      *                       {@code news.enriched}) before it is dead-lettered as
      *                       {@code article-not-indexed}
+     * @param countCopiesEvery how often the originals whose copies were just written get their
+     *                       {@code copies.count}. Each update rewrites the original whole, body and
+     *                       all, so a busy original costs one rewrite per round: at 5 s, a fresh
+     *                       stack's first minute under copies re-indexed 40-75% more article
+     *                       documents than it indexed articles, and it fell further behind (README,
+     *                       Performance); a count half a minute old is fresh enough for a dashboard
      */
     public record DuplicatesProperties(
             @DefaultValue(Topics.DUPLICATES) String topic,
             @DefaultValue("publish-service-duplicates") String group,
-            @DefaultValue("5m") Duration waitForArticle) {
+            @DefaultValue("5m") Duration waitForArticle,
+            @DefaultValue("30s") Duration countCopiesEvery) {
     }
 
     /**

@@ -12,7 +12,10 @@ import io.newsflow.kafka.ErrorHandlers;
 import io.newsflow.kafka.EventSerdes;
 import io.newsflow.kafka.RecordTracing;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,7 +52,7 @@ class StreamConfiguration {
 
     @Bean
     RawArticleHandler rawArticleHandler(EnrichmentPipeline pipeline, Linking linking,
-            EnrichProperties properties, KafkaProperties kafka) {
+            EnrichProperties properties, KafkaProperties kafka, ProducerFactory<String, byte[]> producers) {
         var warmup = properties.warmup();
         if (warmup.articles() > 0) {
             // this bean is made before the listener containers start: the consumers join their group
@@ -60,8 +63,36 @@ class StreamConfiguration {
                             : "stopped at the time limit with the JIT still compiling");
         }
         linking.prepare(); // its indices, if Elasticsearch was not up when the service started
+        Integer threads = kafka.getListener().getConcurrency();
+        openProducers(producers, threads == null ? 1 : threads);
         return new RawArticleHandler(pipeline, linking, new RepostFilter(properties.repostMemory()),
                 maxRequestSize(kafka));
+    }
+
+    /**
+     * Opens the transactional producers the consumer threads will take (one each), before they
+     * join their group, and hands them back to the factory's cache: each must register its
+     * transactional id with the broker first ({@code InitProducerId}), and the very first one on
+     * a fresh cluster waits for Kafka to create its transaction log (50 partitions). Done by the
+     * first polls, that held a fresh instance's first articles for another second or two while
+     * the load was already coming. Never fails: if the broker cannot be reached now, the first
+     * polls do it as before.
+     */
+    static void openProducers(ProducerFactory<String, byte[]> factory, int count) {
+        if (!factory.transactionCapable()) {
+            return;
+        }
+        List<Producer<String, byte[]>> opened = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                opened.add(factory.createProducer());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not open the transactional producers before the consumers start (the first polls will): {}",
+                    e.getMessage());
+        } finally {
+            opened.forEach(Producer::close); // back to the factory's cache, ready for the first transactions
+        }
     }
 
     /**

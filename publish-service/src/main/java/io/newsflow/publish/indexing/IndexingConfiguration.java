@@ -13,7 +13,6 @@ import io.newsflow.kafka.EventSerdes;
 import io.newsflow.publish.PublishProperties;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -54,10 +53,10 @@ class IndexingConfiguration {
         return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
-    /** Originals' copy counts, kept every 5 seconds (see {@link CopyCounter}). */
+    /** Originals' copy counts, kept in rounds ({@code newsflow.publish.duplicates.count-copies-every}; see {@link CopyCounter}). */
     @Bean(destroyMethod = "close")
-    CopyCounter copyCounter(ArticleIndex index) {
-        return new CopyCounter(index, Duration.ofSeconds(5));
+    CopyCounter copyCounter(ArticleIndex index, PublishProperties properties) {
+        return new CopyCounter(index, properties.duplicates().countCopiesEvery());
     }
 
     @Bean
