@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Groups articles into stories as they arrive (online, single pass): each article joins the live
@@ -42,13 +43,14 @@ import java.util.Set;
  * instance decided lately are candidates too: the search shows a write only after the next refresh
  * (a second), and the next poll often comes sooner. One poll's decisions at a time per instance:
  * the consumer threads' polls, decided at once, would each start a story for the same event
- * without seeing the other's. Only the decisions, in memory, are made under the lock: the
+ * without seeing the other's. Only the decisions, in memory, are made under that lock: the
  * candidate search and the reading of the originals' stories come before it, the reading and
- * writing of the touched stories after it. Two polls of one instance may then write one story at
- * once, and the versioned write settles it as it does between instances (the later one is refused,
- * reads again, applies its operations again). Writing under the lock made the consumer threads
- * queue behind each other's round trips, which on a busy node held a fresh instance's rate below
- * 50 articles/s. Between instances, two stories for one event can still start; merges repair it.
+ * writing of the touched stories after it, under a lock per story (striped): polls that touch
+ * different stories write at once, two that touch one story take turns. Writing under the one
+ * lock made the consumer threads queue behind each other's round trips, which on a busy node held
+ * a fresh instance's rate below 50 articles/s; writing with no lock at all let four threads refuse
+ * each other's versioned writes on a busy story until a poll gave up and was rolled back. Between
+ * instances, two stories for one event can still start; merges repair it.
  */
 public final class StoryClusterer {
 
@@ -92,8 +94,12 @@ public final class StoryClusterer {
     /** Stories this instance wrote lately, as candidates the search may not show yet (it lags writes by up to a second). */
     static final int RECENT = 200;
 
+    /** Stripes of the per-story write locks: 256, so that polls about different events rarely share one. */
+    static final int STRIPES = 256;
+
     private final Store store;
     private final Settings settings;
+    private final ReentrantLock[] writing = new ReentrantLock[STRIPES];
     private final Clock clock;
     private final Map<String, StoryState> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -106,6 +112,9 @@ public final class StoryClusterer {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            writing[i] = new ReentrantLock();
+        }
     }
 
     /** A poll's articles, none of them copies of known articles. */
@@ -214,19 +223,35 @@ public final class StoryClusterer {
      */
     private Clustered write(List<ArticleEnriched> batch, Decisions decisions) {
         List<Operation> log = decisions.log();
-        Map<String, StoryState> current = replay(log, store.get(decisions.decided().keySet()));
-        for (int attempt = 1; ; attempt++) {
-            Set<String> refused = store.write(current.values());
-            if (refused.isEmpty()) {
-                break;
-            }
-            if (attempt == ATTEMPTS) {
-                throw new StoryConflictException("stories " + refused + " kept changing under " + ATTEMPTS + " attempts");
-            }
-            current = replay(log, store.get(current.keySet()));
+        // in ascending order, so that two polls never wait for each other's stripes
+        int[] stripes = decisions.decided().keySet().stream().mapToInt(StoryClusterer::stripe).distinct().sorted()
+                .toArray();
+        for (int stripe : stripes) {
+            writing[stripe].lock();
         }
-        synchronized (recent) { // as written, unless a later poll decided on top of it meanwhile
-            current.values().forEach(s -> recent.replace(s.id, decisions.decided().get(s.id), s.light()));
+        Map<String, StoryState> current;
+        try {
+            current = replay(log, store.get(decisions.decided().keySet()));
+            for (int attempt = 1; ; attempt++) {
+                Set<String> refused = store.write(current.values());
+                if (refused.isEmpty()) {
+                    break;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new StoryConflictException("stories " + refused + " kept changing under " + ATTEMPTS
+                            + " attempts");
+                }
+                current = replay(log, store.get(current.keySet()));
+            }
+            synchronized (recent) { // as written, unless a later poll decided on top of it meanwhile
+                for (StoryState story : current.values()) {
+                    recent.replace(story.id, decisions.decided().get(story.id), story.light());
+                }
+            }
+        } finally {
+            for (int i = stripes.length - 1; i >= 0; i--) {
+                writing[stripes[i]].unlock();
+            }
         }
         Map<String, ArticleEnriched.StoryRef> refs = new HashMap<>();
         for (Operation op : log) {
@@ -280,6 +305,11 @@ public final class StoryClusterer {
             return read;
         }
         return written.light();
+    }
+
+    /** The write lock stripe of a story. */
+    static int stripe(String storyId) {
+        return Math.floorMod(storyId.hashCode(), STRIPES);
     }
 
     /** The poll's operations applied again to the stories as now stored (new ones started again). */
