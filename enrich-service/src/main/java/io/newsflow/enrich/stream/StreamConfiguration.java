@@ -75,8 +75,8 @@ class StreamConfiguration {
      * transactional id with the broker first ({@code InitProducerId}), and the very first one on
      * a fresh cluster waits for Kafka to create its transaction log (50 partitions). Done by the
      * first polls, that held a fresh instance's first articles for another second or two while
-     * the load was already coming. Never fails: if the broker cannot be reached now, the first
-     * polls do it as before.
+     * the load was already coming. Never fails: if the broker cannot be reached now (each
+     * producer waits for it at most {@code max.block.ms}), the first polls do it as before.
      */
     static void openProducers(ProducerFactory<String, byte[]> factory, int count) {
         if (!factory.transactionCapable()) {
