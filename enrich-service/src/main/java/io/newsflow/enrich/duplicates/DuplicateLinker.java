@@ -67,8 +67,15 @@ public final class DuplicateLinker {
         void recordStories(Map<String, String> storyByArticle);
     }
 
-    /** What is stored of an article: when it appeared, its signature, and the original it points at (or null). */
-    public record Entry(String id, long at, int[] signature, String original, long originalAt) {
+    /**
+     * What is stored of an article: when it appeared, its signature, the original it points at (or
+     * null), and the story it was put in (null until recorded, or when not read).
+     */
+    public record Entry(String id, long at, int[] signature, String original, long originalAt, String story) {
+
+        public Entry(String id, long at, int[] signature, String original, long originalAt) {
+            this(id, at, signature, original, originalAt, null);
+        }
 
         /** Estimated Jaccard similarity of the two bodies (see {@link MinHasher.Signature#similarity}). */
         double similarity(Entry other) {
@@ -76,7 +83,7 @@ public final class DuplicateLinker {
         }
 
         Entry pointingAt(Entry root) {
-            return new Entry(id, at, signature, root.id(), root.at());
+            return new Entry(id, at, signature, root.id(), root.at(), story);
         }
 
         String rootId() {
@@ -121,7 +128,12 @@ public final class DuplicateLinker {
      * @param corrections articles of earlier batches that turned out to be copies of one in this
      *                    batch (their published records name another original, or none)
      */
-    public record Linked(List<ArticleEnriched> articles, List<DuplicateCorrection> corrections) {
+    public record Linked(List<ArticleEnriched> articles, List<DuplicateCorrection> corrections,
+            Map<String, String> storyOfOriginal) {
+
+        Linked(List<ArticleEnriched> articles, List<DuplicateCorrection> corrections) {
+            this(articles, corrections, Map.of());
+        }
     }
 
     /** Links the batch: each copy marked, earlier articles it turns out to be the original of corrected. */
@@ -220,8 +232,16 @@ public final class DuplicateLinker {
         if (found.isEmpty()) {
             return new Linked(batch, corrections);
         }
+        // the stories of the originals named, as read with their entries: no second read for them
+        Map<String, String> storyOfOriginal = new HashMap<>();
+        found.values().forEach(original -> {
+            Entry entry = known.get(original.id());
+            if (entry != null && entry.story() != null) {
+                storyOfOriginal.put(original.id(), entry.story());
+            }
+        });
         return new Linked(batch.stream().map(a -> found.containsKey(a.id()) ? a.withDuplicateOf(found.get(a.id())) : a)
-                .toList(), corrections);
+                .toList(), corrections, storyOfOriginal);
     }
 
     /**

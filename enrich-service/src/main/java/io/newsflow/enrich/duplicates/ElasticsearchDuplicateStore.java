@@ -115,10 +115,12 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
         Map<String, DuplicateLinker.Entry> entries = new HashMap<>();
         sources(ids.stream().map(id -> "a:" + id).toList(), null).forEach((id, source) -> {
             JsonNode original = source.get("original");
+            JsonNode story = source.get("story");
             entries.put(id.substring(2), new DuplicateLinker.Entry(id.substring(2), source.get("at").asLong(),
                     signature(source.get("signature").asString()),
                     original == null || original.isNull() ? null : original.asString(),
-                    source.has("originalAt") ? source.get("originalAt").asLong() : 0));
+                    source.has("originalAt") ? source.get("originalAt").asLong() : 0,
+                    story == null || story.isNull() ? null : story.asString()));
         });
         return entries;
     }

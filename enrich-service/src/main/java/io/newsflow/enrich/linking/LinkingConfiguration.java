@@ -98,7 +98,12 @@ public class LinkingConfiguration {
                 originals.add(a.duplicateOf().id());
             }
         });
-        var clustered = clusterer.cluster(linked, duplicateStore.stories(originals));
+        // most came with the originals' entries the linker read; the rest (an original past its
+        // signature's hops, say) in one more read
+        Map<String, String> storyOfOriginal = new HashMap<>(copies.storyOfOriginal());
+        originals.removeAll(storyOfOriginal.keySet());
+        storyOfOriginal.putAll(duplicateStore.stories(originals));
+        var clustered = clusterer.cluster(linked, storyOfOriginal);
         Map<String, String> storyByArticle = new HashMap<>();
         clustered.articles().forEach(a -> storyByArticle.put(a.id(), a.story().id()));
         duplicateStore.recordStories(storyByArticle);

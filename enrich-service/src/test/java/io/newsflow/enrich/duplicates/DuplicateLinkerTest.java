@@ -37,6 +37,21 @@ class DuplicateLinkerTest {
     final DuplicateLinker linker = new DuplicateLinker(store, new DuplicateLinker.Settings(Duration.ofDays(7), 0.5, 25));
 
     @Test
+    void aCopyComesWithItsOriginalsStoryAsReadWithTheOriginalsEntry() {
+        linker.link(List.of(article("orig", "LONDON - " + WIRE, T0)));
+        store.recordStories(Map.of("orig", "story-7"));
+
+        DuplicateLinker.Linked copies = linker.link(List.of(article("copy", WIRE, T0.plusSeconds(600)),
+                article("copy-2", "PARIS - " + WIRE.replace(P6, ""), T0.plusSeconds(700))));
+
+        assertThat(copies.articles()).extracting(a -> a.duplicateOf().id()).containsExactly("orig", "orig");
+        assertThat(copies.storyOfOriginal()).isEqualTo(Map.of("orig", "story-7"));
+        assertThat(linker.link(List.of(article("other", "An unrelated text about the harvest in the north, "
+                + "where farmers brought in more wheat than in any year since records began, and prices fell.",
+                T0))).storyOfOriginal()).isEmpty();
+    }
+
+    @Test
     void syndicatedCopiesPointAtTheOriginalAndAnArticleSharingAParagraphDoesNot() {
         ArticleEnriched original = article("orig", "LONDON - " + WIRE, T0);
         ArticleEnriched creditedCopy = article("copy-1", WIRE.replace(P6, "")
@@ -200,12 +215,19 @@ class DuplicateLinkerTest {
 
         @Override
         public Map<String, String> stories(Collection<String> ids) {
-            return Map.of();
+            Map<String, String> found = new HashMap<>();
+            ids.forEach(id -> {
+                if (entries.containsKey(id) && entries.get(id).story() != null) {
+                    found.put(id, entries.get(id).story());
+                }
+            });
+            return found;
         }
 
         @Override
         public void recordStories(Map<String, String> storyByArticle) {
-            // not needed by the linker's own tests
+            storyByArticle.forEach((id, story) -> entries.computeIfPresent(id, (k, e) ->
+                    new DuplicateLinker.Entry(e.id(), e.at(), e.signature(), e.original(), e.originalAt(), story)));
         }
     }
 }

@@ -60,6 +60,11 @@ class ElasticsearchDuplicateStoreIT {
         assertThat(store.entries(List.of("a")).get("a").originalAt()).isEqualTo(500);
         assertThat(store.stories(List.of("a", "b", "unknown"))).as("re-pointing keeps the story")
                 .isEqualTo(Map.of("a", "story-1"));
+        assertThat(store.entries(List.of("a", "b"))).as("an entry is read with its story, if recorded")
+                .satisfies(read -> {
+                    assertThat(read.get("a").story()).isEqualTo("story-1");
+                    assertThat(read.get("b").story()).isNull();
+                });
     }
 
     @Test
