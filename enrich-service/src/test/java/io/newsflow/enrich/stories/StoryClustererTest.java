@@ -114,9 +114,14 @@ class StoryClustererTest {
         assertThat(store.stories.get("a1").articleIds).containsExactly("a1", "x", "a2");
     }
 
-    /** Runs the first poll on a thread of its own, its write held until {@code release} counts down. */
-    private Thread firstPollHeldInItsWrite(ArticleEnriched article, java.util.concurrent.CountDownLatch writing,
-            java.util.concurrent.CountDownLatch release, StoryClusterer.Clustered[] result) {
+    /**
+     * Runs a first poll (article a2, joining a1's story) on a thread of its own and returns once
+     * it is writing; its write is held until {@code release} counts down.
+     */
+    private Thread firstPollHeldInItsWrite(List<ArticleEnriched.Entity> names, List<ArticleEnriched.Keyword> words,
+            java.util.concurrent.CountDownLatch release, StoryClusterer.Clustered[] result) throws InterruptedException {
+        var writing = new java.util.concurrent.CountDownLatch(1);
+        ArticleEnriched article = article("a2", "Fire again", T0.plusSeconds(10), "Daily", names, words, "NL");
         store.beforeEachWrite = () -> {
             if (Thread.currentThread().getName().equals("first-poll")) {
                 writing.countDown();
@@ -129,6 +134,7 @@ class StoryClustererTest {
         };
         Thread poll = new Thread(() -> result[0] = clusterer.cluster(List.of(article)), "first-poll");
         poll.start();
+        assertThat(writing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         return poll;
     }
 
@@ -138,12 +144,9 @@ class StoryClustererTest {
         var words = keywords("container terminals", "fire");
         clusterer.cluster(List.of(article("a1", "Fire", T0, "Wire", names, words, "NL")));
         assertThat(StoryClusterer.stripe("a1")).as("test premise").isNotEqualTo(StoryClusterer.stripe("b1"));
-        var writing = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
         StoryClusterer.Clustered[] first = new StoryClusterer.Clustered[1];
-        Thread firstPoll = firstPollHeldInItsWrite(article("a2", "Fire again", T0.plusSeconds(10), "Daily", names,
-                words, "NL"), writing, release, first);
-        assertThat(writing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread firstPoll = firstPollHeldInItsWrite(names, words, release, first);
 
         StoryClusterer.Clustered second;
         try { // under one lock held over the write, it would wait for the first poll's: a TimeoutException
@@ -167,12 +170,9 @@ class StoryClustererTest {
         var names = names("Port of Rotterdam", "Rotterdam");
         var words = keywords("container terminals", "fire");
         clusterer.cluster(List.of(article("a1", "Fire", T0, "Wire", names, words, "NL")));
-        var writing = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
         StoryClusterer.Clustered[] first = new StoryClusterer.Clustered[1];
-        Thread firstPoll = firstPollHeldInItsWrite(article("a2", "Fire again", T0.plusSeconds(10), "Daily", names,
-                words, "NL"), writing, release, first);
-        assertThat(writing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread firstPoll = firstPollHeldInItsWrite(names, words, release, first);
 
         var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> clusterer.cluster(
                 List.of(article("a3", "Still burning", T0.plusSeconds(20), "Times", names, words, "NL"))));

@@ -1,5 +1,6 @@
 package io.newsflow.tools.bench;
 
+import io.newsflow.tools.offline.JvmCpu;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,8 +87,7 @@ final class StackProbe {
 
     /** CPU time (user + system) of a process, in seconds. */
     static double cpuSeconds(long pid) {
-        String[] f = statFields(pid);
-        return f == null ? Double.NaN : (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+        return JvmCpu.processSeconds(pid);
     }
 
     /** CPU time of this process's children that have exited and been waited for (a subprocess). */

@@ -72,10 +72,11 @@ public record JvmCpu(double seconds, double gcSeconds, double jitSeconds) {
         return seconds - gcSeconds - jitSeconds;
     }
 
-    private static double processSeconds(long pid) {
+    /** CPU time (user + system) of a whole process so far, in seconds; NaN without it (no such process, no /proc). */
+    public static double processSeconds(long pid) {
         try {
             return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
     }
