@@ -18,14 +18,16 @@ import java.util.Set;
 /**
  * Marks each article of a batch that is a near-copy of an earlier one with
  * {@link ArticleEnriched.DuplicateOf}, naming the earliest copy seen (by publication time, else
- * reception time, then id). Spring-free; the memory of earlier articles is a {@link Store}.
+ * reception time; of equal times, an original stored before the batch, then the smallest id).
+ * Spring-free; the memory of earlier articles is a {@link Store}.
  *
  * <p>How: every article long enough to compare gets a MinHash signature ({@link MinHasher}). The
  * batch is first <em>registered</em>: each article's signature is stored, and each of its 20 band
  * keys, and the key of its exact text, is claimed for it unless an earlier article holds it. A
  * verbatim copy of a stored article (its exact key already held, as one read before registering
  * tells) claims nothing else: syndication is mostly verbatim, and this spares it 20 writes and 20
- * reads. Only then are the keys read back:
+ * reads (and the read back below: a claim is never overwritten, so the holder that read named
+ * holds the key still). Only then are the keys read back:
  * whoever holds a key the article has is a candidate, including articles of this batch and of
  * other instances registered at the same moment. Writing before reading is what keeps two copies
  * processed at once on different partitions from both missing each other: of two such writes, the
@@ -38,7 +40,9 @@ import java.util.Set;
  * index, and re-points that former original's other copies there). That is how copies of one text
  * posted out of order, or at once on different partitions, end with one original.
  *
- * <p>Cost per article: a fixed number of keys written and read, whatever the number stored.
+ * <p>Cost per article: a fixed number of keys written and read, whatever the number stored. Per
+ * batch of verbatim copies of known articles: three reads (exact keys, the originals' entries,
+ * the entries they point at if re-pointed) and two writes (registering, then {@link #record}).
  */
 public final class DuplicateLinker {
 
@@ -57,14 +61,16 @@ public final class DuplicateLinker {
         /** The stored entries of these articles (absent: unknown or expired). */
         Map<String, Entry> entries(Collection<String> ids);
 
-        /** Records new originals of stored entries, so that later lookups follow them. */
-        void repoint(Map<String, Entry> entries);
-
         /** The stories these articles were put in, as recorded (absent: unknown). */
         Map<String, String> stories(Collection<String> ids);
 
-        /** Records which story each article was put in, so that its copies can join it. */
-        void recordStories(Map<String, String> storyByArticle);
+        /**
+         * Records, in one write, new originals of stored entries (so that later lookups follow
+         * them) and which story each article was put in (so that its copies can join it); an
+         * article may have either or both. Leaves what else an entry holds as it is, and skips
+         * articles that have no entry (too short to be stored).
+         */
+        void record(Map<String, Entry> repointed, Map<String, String> storyByArticle);
     }
 
     /**
@@ -124,20 +130,50 @@ public final class DuplicateLinker {
     /**
      * What linking a batch gave.
      *
-     * @param articles    the batch with {@code duplicateOf} set on each copy, in the same order
-     * @param corrections articles of earlier batches that turned out to be copies of one in this
-     *                    batch (their published records name another original, or none)
+     * @param articles        the batch with {@code duplicateOf} set on each copy, in the same order
+     * @param corrections     articles of earlier batches that turned out to be copies of one in this
+     *                        batch (their published records name another original, or none)
+     * @param storyOfOriginal the stories of the originals named, as read with their entries
+     * @param repointed       the stored entries to point at new originals, written by
+     *                        {@link #record}
      */
     public record Linked(List<ArticleEnriched> articles, List<DuplicateCorrection> corrections,
-            Map<String, String> storyOfOriginal) {
+            Map<String, String> storyOfOriginal, Map<String, Entry> repointed) {
 
         Linked(List<ArticleEnriched> articles, List<DuplicateCorrection> corrections) {
-            this(articles, corrections, Map.of());
+            this(articles, corrections, Map.of(), Map.of());
         }
     }
 
-    /** Links the batch: each copy marked, earlier articles it turns out to be the original of corrected. */
+    /**
+     * Links the batch and records the new originals at once: for callers that put the articles in
+     * no story. With stories, {@link #decide} then {@link #record} write both in one request.
+     */
     public Linked link(List<ArticleEnriched> batch) {
+        Linked linked = decide(batch);
+        record(linked, Map.of());
+        return linked;
+    }
+
+    /**
+     * Records what {@link #decide} found (the entries to re-point) and the stories the batch's
+     * articles were put in, in one write to the store. Until it is called, other lookups follow
+     * the old originals: a copy linked in that moment names the former original, and the
+     * correction of that original re-points it in the index (see the class comment). Written only
+     * once the whole poll is decided, a poll rolled back before it leaves no entry re-pointed
+     * without its correction published, so its retry finds the same corrections again.
+     */
+    public void record(Linked linked, Map<String, String> storyByArticle) {
+        if (!linked.repointed().isEmpty() || !storyByArticle.isEmpty()) {
+            store.record(linked.repointed(), storyByArticle);
+        }
+    }
+
+    /**
+     * Links the batch: each copy marked, earlier articles it turns out to be the original of
+     * corrected; registers the batch, but writes no re-pointed entry ({@link #record} does).
+     */
+    public Linked decide(List<ArticleEnriched> batch) {
         Map<String, Registration> mine = new HashMap<>();
         Map<String, MinHasher.Signature> signatures = new HashMap<>();
         Map<String, String> exactKeys = new HashMap<>();
@@ -166,9 +202,22 @@ public final class DuplicateLinker {
             mine.put(article.id(), new Registration(entry, keys));
         }
         store.register(List.copyOf(mine.values()));
-        Set<String> keys = new HashSet<>();
-        mine.values().forEach(r -> keys.addAll(List.of(r.bandKeys())));
-        Map<String, String> holders = store.holders(keys);
+        // a claim is never overwritten: the exact keys found held before registering need no second read
+        Map<String, String> holders = new HashMap<>();
+        Set<String> unknown = new HashSet<>();
+        for (Registration r : mine.values()) {
+            for (String key : r.bandKeys()) {
+                String holder = exactHolders.get(key);
+                if (holder != null && !holder.equals(r.entry().id())) {
+                    holders.put(key, holder);
+                } else {
+                    unknown.add(key);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            holders.putAll(store.holders(unknown));
+        }
         Map<String, Set<String>> candidates = new HashMap<>();
         for (Registration r : mine.values()) {
             for (String key : r.bandKeys()) {
@@ -185,6 +234,13 @@ public final class DuplicateLinker {
             return new Linked(batch, List.of());
         }
         Map<String, Entry> known = entries(candidates.values().stream().flatMap(Set::stream).toList(), mine);
+        // of copies published at the same moment, the original seen before this batch stays the
+        // original (before its copies, which point at it): wire copies often carry the wire's time,
+        // and a tie broken by id alone would make a later, smaller id the original of every copy
+        // before it, each corrected (and rewritten in the index)
+        Comparator<Entry> earliestSeen = Comparator.comparingLong(Entry::at)
+                .thenComparing(e -> mine.containsKey(e.id())).thenComparing(e -> e.original() != null)
+                .thenComparing(Entry::id);
         Map<String, ArticleEnriched.DuplicateOf> found = new HashMap<>();
         Map<String, Entry> repointed = new HashMap<>();
         // earliest first, each decision visible to the next: a copy of a copy in this poll follows it to its original
@@ -203,7 +259,7 @@ public final class DuplicateLinker {
             }
             Entry earliest = self;
             for (Entry copy : copies) {
-                earliest = min(earliest, min(copy, root(copy, known)));
+                earliest = min(earliestSeen, earliest, min(earliestSeen, copy, root(copy, known)));
             }
             if (earliest == self) {
                 for (Entry copy : copies) { // this one came late but is earlier: it is their original now
@@ -225,12 +281,9 @@ public final class DuplicateLinker {
                 known.put(self.id(), self.pointingAt(earliest));
             }
         }
-        if (!repointed.isEmpty()) {
-            store.repoint(repointed);
-        }
         List<DuplicateCorrection> corrections = corrections(repointed, mine.keySet(), known);
         if (found.isEmpty()) {
-            return new Linked(batch, corrections);
+            return new Linked(batch, corrections, Map.of(), repointed);
         }
         // the stories of the originals named, as read with their entries: no second read for them
         Map<String, String> storyOfOriginal = new HashMap<>();
@@ -241,7 +294,7 @@ public final class DuplicateLinker {
             }
         });
         return new Linked(batch.stream().map(a -> found.containsKey(a.id()) ? a.withDuplicateOf(found.get(a.id())) : a)
-                .toList(), corrections, storyOfOriginal);
+                .toList(), corrections, storyOfOriginal, repointed);
     }
 
     /**
@@ -323,8 +376,8 @@ public final class DuplicateLinker {
         return article.receivedAt() != null ? article.receivedAt() : Instant.EPOCH;
     }
 
-    private static Entry min(Entry a, Entry b) {
-        return EARLIEST.compare(a, b) <= 0 ? a : b;
+    private static Entry min(Comparator<Entry> order, Entry a, Entry b) {
+        return order.compare(a, b) <= 0 ? a : b;
     }
 
     private static double round(double similarity) {

@@ -73,12 +73,19 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
         bulk(bulk);
     }
 
+    /**
+     * One partial update per article, with its new original, its story or both (what else the
+     * entry holds stays); an article without an entry (too short) is skipped.
+     */
     @Override
-    public void repoint(Map<String, DuplicateLinker.Entry> entries) {
-        // partial: what else the entry holds (the article's story) stays
+    public void record(Map<String, DuplicateLinker.Entry> repointed, Map<String, String> storyByArticle) {
+        Map<String, ObjectNode> changes = new java.util.LinkedHashMap<>();
+        repointed.values().forEach(e -> changes.computeIfAbsent(e.id(), id -> EventJson.mapper().createObjectNode())
+                .put("original", e.original()).put("originalAt", e.originalAt()));
+        storyByArticle.forEach((article, story) -> changes.computeIfAbsent(article,
+                id -> EventJson.mapper().createObjectNode()).put("story", story));
         StringBuilder bulk = new StringBuilder();
-        entries.values().forEach(e -> update(bulk, e.id(), EventJson.mapper().createObjectNode()
-                .put("original", e.original()).put("originalAt", e.originalAt())));
+        changes.forEach((article, fields) -> update(bulk, article, fields));
         bulk(bulk);
     }
 
@@ -91,15 +98,6 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
             }
         });
         return stories;
-    }
-
-    /** Partial updates of the articles' entries; an article without an entry (too short) is skipped. */
-    @Override
-    public void recordStories(Map<String, String> storyByArticle) {
-        StringBuilder bulk = new StringBuilder();
-        storyByArticle.forEach((article, story) -> update(bulk, article,
-                EventJson.mapper().createObjectNode().put("story", story)));
-        bulk(bulk);
     }
 
     @Override

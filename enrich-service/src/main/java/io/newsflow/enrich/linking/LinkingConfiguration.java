@@ -87,10 +87,13 @@ public class LinkingConfiguration {
         });
     }
 
-    /** Copies first, then stories (a copy joins its original's story), then the stories remembered by article. */
+    /**
+     * Copies first, then stories (a copy joins its original's story), then, in one write, the
+     * copies' new originals and the stories remembered by article.
+     */
     private static Linking.Linked link(List<ArticleEnriched> articles, DuplicateLinker linker, StoryClusterer clusterer,
             ElasticsearchDuplicateStore duplicateStore) {
-        DuplicateLinker.Linked copies = linker.link(articles);
+        DuplicateLinker.Linked copies = linker.decide(articles);
         List<ArticleEnriched> linked = copies.articles();
         Set<String> originals = new HashSet<>();
         linked.forEach(a -> {
@@ -106,7 +109,7 @@ public class LinkingConfiguration {
         var clustered = clusterer.cluster(linked, storyOfOriginal);
         Map<String, String> storyByArticle = new HashMap<>();
         clustered.articles().forEach(a -> storyByArticle.put(a.id(), a.story().id()));
-        duplicateStore.recordStories(storyByArticle);
+        linker.record(copies, storyByArticle);
         return new Linking.Linked(clustered.articles(), clustered.stories(), copies.corrections());
     }
 

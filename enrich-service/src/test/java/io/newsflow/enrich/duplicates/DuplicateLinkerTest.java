@@ -39,7 +39,7 @@ class DuplicateLinkerTest {
     @Test
     void aCopyComesWithItsOriginalsStoryAsReadWithTheOriginalsEntry() {
         linker.link(List.of(article("orig", "LONDON - " + WIRE, T0)));
-        store.recordStories(Map.of("orig", "story-7"));
+        store.record(Map.of(), Map.of("orig", "story-7"));
 
         DuplicateLinker.Linked copies = linker.link(List.of(article("copy", WIRE, T0.plusSeconds(600)),
                 article("copy-2", "PARIS - " + WIRE.replace(P6, ""), T0.plusSeconds(700))));
@@ -124,6 +124,30 @@ class DuplicateLinkerTest {
     }
 
     @Test
+    void ofCopiesPublishedAtTheSameMomentTheFirstSeenStaysTheOriginal() {
+        linker.link(List.of(article("b-first", WIRE, T0)));
+
+        var later = linker.link(List.of(article("a-second", "ROME - " + WIRE, T0)));
+
+        assertThat(later.articles().get(0).duplicateOf().id()).as("not the smaller id").isEqualTo("b-first");
+        assertThat(later.corrections()).isEmpty();
+        assertThat(linker.link(List.of(article("c-earlier", "PARIS - " + WIRE, T0.minusSeconds(60)))).corrections())
+                .as("an earlier publication time still makes a late original").isNotEmpty();
+    }
+
+    @Test
+    void ofStoredCopiesPublishedAtTheSameMomentTheOriginalIsNamedNotACopyWithASmallerId() {
+        linker.link(List.of(article("m-original", WIRE, T0)));
+        assertThat(linker.link(List.of(article("a-copy", "ROME - " + WIRE, T0))).articles().get(0).duplicateOf().id())
+                .isEqualTo("m-original");
+
+        var next = linker.link(List.of(article("z-next", "ROME - " + WIRE + "\n\nCredit: Wire.", T0)));
+
+        assertThat(next.articles().get(0).duplicateOf().id()).isEqualTo("m-original");
+        assertThat(next.corrections()).isEmpty();
+    }
+
+    @Test
     void copiesInOnePollCorrectNothing() {
         var linked = linker.link(List.of(article("late", WIRE + "\n\nCredit: Wire.", T0.plusSeconds(60)),
                 article("early", WIRE, T0)));
@@ -164,6 +188,42 @@ class DuplicateLinkerTest {
         assertThat(store.entries).containsKey("b");
     }
 
+    @Test
+    void aPollOfVerbatimCopiesReadsTheKeysOnceAndTheirOriginalsOnce() {
+        linker.link(List.of(article("a", WIRE, T0), article("other", "An unrelated text about the harvest in the "
+                + "north, where farmers brought in more wheat than in any year since records began, and prices fell.",
+                T0)));
+        int holderReads = store.holderReads;
+        int entryReads = store.entryReads;
+
+        var copies = linker.link(List.of(article("b", WIRE, T0.plusSeconds(60)), article("c", WIRE, T0.plusSeconds(90))));
+
+        assertThat(copies.articles()).extracting(x -> x.duplicateOf().id()).containsExactly("a", "a");
+        assertThat(store.holderReads - holderReads).as("the exact keys' holders, read before registering").isEqualTo(1);
+        assertThat(store.entryReads - entryReads).as("the original's entry").isEqualTo(1);
+    }
+
+    @Test
+    void aLateOriginalsDecisionIsWrittenWithTheStoriesAndADecisionNeverRecordedIsFoundAgain() {
+        linker.link(List.of(article("first-seen", WIRE, T0.plusSeconds(3600))));
+        linker.link(List.of(article("copy", WIRE + "\n\nCredit: Wire.", T0.plusSeconds(5400))));
+
+        // decided, then the poll rolled back before its records: the retry decides the same
+        var undone = linker.decide(List.of(article("published-earlier", "ROME - " + WIRE, T0)));
+        assertThat(undone.corrections()).extracting(c -> c.id()).containsExactly("first-seen");
+        assertThat(store.entries.get("first-seen").original()).as("nothing re-pointed before the record").isNull();
+        var retried = linker.decide(List.of(article("published-earlier", "ROME - " + WIRE, T0)));
+        assertThat(retried.corrections()).extracting(c -> c.id() + ">" + c.duplicateOf().id())
+                .containsExactly("first-seen>published-earlier");
+
+        int records = store.records;
+        linker.record(retried, Map.of("published-earlier", "story-1"));
+
+        assertThat(store.records - records).as("re-pointed entries and stories in one write").isEqualTo(1);
+        assertThat(store.entries.get("first-seen").original()).isEqualTo("published-earlier");
+        assertThat(store.entries.get("published-earlier").story()).isEqualTo("story-1");
+    }
+
     static ArticleEnriched article(String id, String body, Instant publishedAt) {
         return new ArticleEnriched(1, id, 1, "https://example.com/" + id, null, new Source("Example", "example.com"),
                 publishedAt.plusSeconds(30), publishedAt, null, null, null, null, null, "Headline " + id, List.of(),
@@ -175,6 +235,10 @@ class DuplicateLinkerTest {
     static final class MemoryStore implements DuplicateLinker.Store {
         final Map<String, DuplicateLinker.Entry> entries = new HashMap<>();
         final Map<String, String> claims = new HashMap<>();
+        /** Requests made: reads of holders and entries, writes of records. */
+        int holderReads;
+        int entryReads;
+        int records;
 
         @Override
         public void register(List<DuplicateLinker.Registration> registrations) {
@@ -188,6 +252,7 @@ class DuplicateLinkerTest {
 
         @Override
         public Map<String, String> holders(Collection<String> bandKeys) {
+            holderReads++;
             Map<String, String> found = new HashMap<>();
             bandKeys.forEach(k -> {
                 if (claims.containsKey(k)) {
@@ -199,6 +264,7 @@ class DuplicateLinkerTest {
 
         @Override
         public Map<String, DuplicateLinker.Entry> entries(Collection<String> ids) {
+            entryReads++;
             Map<String, DuplicateLinker.Entry> found = new HashMap<>();
             ids.forEach(id -> {
                 if (entries.containsKey(id)) {
@@ -206,11 +272,6 @@ class DuplicateLinkerTest {
                 }
             });
             return found;
-        }
-
-        @Override
-        public void repoint(Map<String, DuplicateLinker.Entry> changed) {
-            entries.putAll(changed);
         }
 
         @Override
@@ -225,7 +286,10 @@ class DuplicateLinkerTest {
         }
 
         @Override
-        public void recordStories(Map<String, String> storyByArticle) {
+        public void record(Map<String, DuplicateLinker.Entry> repointed, Map<String, String> storyByArticle) {
+            records++;
+            repointed.forEach((id, e) -> entries.computeIfPresent(id, (k, old) ->
+                    new DuplicateLinker.Entry(old.id(), old.at(), old.signature(), e.original(), e.originalAt(), old.story())));
             storyByArticle.forEach((id, story) -> entries.computeIfPresent(id, (k, e) ->
                     new DuplicateLinker.Entry(e.id(), e.at(), e.signature(), e.original(), e.originalAt(), story)));
         }

@@ -54,16 +54,18 @@ class ElasticsearchDuplicateStoreIT {
         assertThat(entries.get("b").signature()).containsExactly(1, 2, 4);
         assertThat(entries.get("b").at()).isEqualTo(500);
 
-        store.recordStories(Map.of("a", "story-1", "unknown", "story-2"));
-        store.repoint(Map.of("a", a.pointingAt(b)));
+        store.record(Map.of(), Map.of("a", "story-1", "unknown", "story-2"));
+        store.record(Map.of("a", a.pointingAt(b)), Map.of());
+        store.record(Map.of("b", b.pointingAt(a)), Map.of("b", "story-3")); // both in one update
         assertThat(store.entries(List.of("a")).get("a").original()).isEqualTo("b");
         assertThat(store.entries(List.of("a")).get("a").originalAt()).isEqualTo(500);
         assertThat(store.stories(List.of("a", "b", "unknown"))).as("re-pointing keeps the story")
-                .isEqualTo(Map.of("a", "story-1"));
+                .isEqualTo(Map.of("a", "story-1", "b", "story-3"));
         assertThat(store.entries(List.of("a", "b"))).as("an entry is read with its story, if recorded")
                 .satisfies(read -> {
                     assertThat(read.get("a").story()).isEqualTo("story-1");
-                    assertThat(read.get("b").story()).isNull();
+                    assertThat(read.get("b").story()).isEqualTo("story-3");
+                    assertThat(read.get("b").original()).isEqualTo("a");
                 });
     }
 
