@@ -80,10 +80,8 @@ public final class ElasticsearchProcess implements TestInfrastructure.SearchServ
             Map<String, String> env = builder.environment();
             env.put("HOME", workDir.toString());
             env.put("ES_JAVA_HOME", System.getProperty("java.home"));
-            // C1 only, as in ./newsflow up: a node that lives for one test module never earns back
-            // what C2 spends compiling it, on the same cores as the tests
             env.put("ES_JAVA_OPTS", System.getProperty("newsflow.test.elasticsearch.java-opts",
-                    "-Xms512m -Xmx512m -XX:TieredStopAtLevel=1"));
+                    "-Xms512m -Xmx512m"));
             env.remove("JAVA_TOOL_OPTIONS");
             log.info("Starting Elasticsearch from {} on {}", distribution, url);
             process = builder.start();
