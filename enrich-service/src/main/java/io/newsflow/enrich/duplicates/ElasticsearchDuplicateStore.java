@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.elasticsearch.client.RestClient;
@@ -79,7 +80,7 @@ public final class ElasticsearchDuplicateStore implements DuplicateLinker.Store 
      */
     @Override
     public void record(Map<String, DuplicateLinker.Entry> repointed, Map<String, String> storyByArticle) {
-        Map<String, ObjectNode> changes = new java.util.LinkedHashMap<>();
+        Map<String, ObjectNode> changes = new LinkedHashMap<>();
         repointed.values().forEach(e -> changes.computeIfAbsent(e.id(), id -> EventJson.mapper().createObjectNode())
                 .put("original", e.original()).put("originalAt", e.originalAt()));
         storyByArticle.forEach((article, story) -> changes.computeIfAbsent(article,
