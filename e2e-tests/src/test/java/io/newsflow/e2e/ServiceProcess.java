@@ -79,6 +79,7 @@ final class ServiceProcess implements AutoCloseable {
         // a short start-up warm-up: exercised, without adding half a minute to every start here
         builder.environment().put("NEWSFLOW_ENRICH_WARMUP_ARTICLES", "50");
         builder.environment().put("NEWSFLOW_ENRICH_WARMUP_MAX_TIME", "2s");
+        builder.environment().put("NEWSFLOW_ENRICH_WARMUP_LINKING_TIME", "200ms");
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
         return new ServiceProcess(name, logName, environment, builder.start(), log, port);

@@ -146,7 +146,10 @@ public record EnrichProperties(
      *                 settled (0: no warm-up)
      * @param maxTime  the warm-up stops after this long whatever it has done (a slow or busy machine
      *                 must not keep the service from consuming for long)
+     * @param linkingTime then, for this long, the samples' linking reads are sent to the store
+     *                 (nothing written; see {@code Linking#warmUp}); 0: none
      */
-    public record WarmupProperties(@DefaultValue("0") int articles, @DefaultValue("90s") Duration maxTime) {
+    public record WarmupProperties(@DefaultValue("0") int articles, @DefaultValue("90s") Duration maxTime,
+            @DefaultValue("0s") Duration linkingTime) {
     }
 }

@@ -170,6 +170,29 @@ public final class DuplicateLinker {
     }
 
     /**
+     * Asks the store what {@link #decide} would ask about this batch (the holders of its exact and
+     * band keys, then the entries they name) and writes nothing: for the service's start-up, so
+     * that its first poll does not meet these requests' code and the store's search paths cold
+     * (see {@code Linking#warmUp}).
+     */
+    public void warmUp(List<ArticleEnriched> batch) {
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (ArticleEnriched article : batch) {
+            MinHasher.Signature signature = hasher.signature(article.body());
+            if (signature.words() >= settings.minWords()) {
+                keys.add(exactKey(article, signature));
+                keys.addAll(List.of(signature.bandKeys()));
+                ids.add(article.id());
+            }
+        }
+        if (!keys.isEmpty()) {
+            ids.addAll(store.holders(keys).values());
+            store.entries(ids);
+        }
+    }
+
+    /**
      * Links the batch: each copy marked, earlier articles it turns out to be the original of
      * corrected; registers the batch, but writes no re-pointed entry ({@link #record} does).
      */

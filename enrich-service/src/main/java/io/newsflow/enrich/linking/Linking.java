@@ -29,6 +29,21 @@ public interface Linking {
     default void prepare() {
     }
 
+    /**
+     * Sends the store the requests that linking this poll would send to read, and none that
+     * write: nothing is stored or changed. The service calls it at start-up, after {@link
+     * #prepare}, on its warm-up's sample articles, before its consumers join. Why: on a fresh
+     * stack the first polls' linking met these requests' code in this JVM and the store's search
+     * paths cold (up to 2.2 s for a poll of a few articles), and those polls' articles waited
+     * behind it; the enrichment warm-up itself links nothing, as it may store nothing. Never fails.
+     *
+     * @return whether the requests were sent (false: no store, or it could not be asked now, and
+     *         another warm-up poll would not help)
+     */
+    default boolean warmUp(List<ArticleEnriched> poll) {
+        return false;
+    }
+
     /** The result of linking a poll. */
     record Linked(List<ArticleEnriched> articles, List<Story> stories, List<DuplicateCorrection> corrections) {
     }

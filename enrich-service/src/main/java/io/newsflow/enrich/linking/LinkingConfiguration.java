@@ -84,6 +84,18 @@ public class LinkingConfiguration {
                 duplicateStore.createIndexIfMissing(replicas);
                 storyStore.createIndexIfMissing(replicas);
             }
+
+            @Override
+            public boolean warmUp(List<ArticleEnriched> poll) {
+                try {
+                    linker.warmUp(poll);
+                    clusterer.warmUp(poll);
+                    return true;
+                } catch (RuntimeException e) {
+                    log.info("Linking's warm-up stopped, its store could not be read: {}", e.getMessage());
+                    return false;
+                }
+            }
         });
     }
 

@@ -94,6 +94,9 @@ public final class StoryClusterer {
     /** Stories this instance wrote lately, as candidates the search may not show yet (it lags writes by up to a second). */
     static final int RECENT = 200;
 
+    /** How many of the articles this instance placed lately it remembers the story of. */
+    static final int RECENT_ARTICLES = 2_000;
+
     /** Stripes of the per-story write locks: 256, so that polls about different events rarely share one. */
     static final int STRIPES = 256;
 
@@ -108,6 +111,21 @@ public final class StoryClusterer {
         }
     };
 
+    /**
+     * The story this instance lately put each article in, by article id (the latest {@link
+     * #RECENT_ARTICLES}; guarded by {@code recent}'s monitor). Why: a copy whose original a
+     * concurrent poll of this instance has just placed must find that story, while neither the
+     * original's entry (its story is recorded after its poll) nor the search (it lags writes by a
+     * refresh) knows it yet; the copy started a story of its own then, seen with one consumer
+     * thread per partition when an original and its copies arrived at once.
+     */
+    private final Map<String, String> storyOfRecentArticle = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > RECENT_ARTICLES;
+        }
+    };
+
     public StoryClusterer(Store store, Settings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
@@ -115,6 +133,20 @@ public final class StoryClusterer {
         for (int i = 0; i < STRIPES; i++) {
             writing[i] = new ReentrantLock();
         }
+    }
+
+    /**
+     * Asks the store what {@link #cluster} would ask about this batch (the candidate stories of its
+     * articles, then those stories by id) and writes nothing: for the service's start-up (see
+     * {@code Linking#warmUp}).
+     */
+    public void warmUp(List<ArticleEnriched> batch) {
+        List<Probe> probes = batch.stream().map(ArticleFeatures::of)
+                .map(f -> new Probe(f.at(), f.probe(PROBE_FEATURES))).toList();
+        Set<String> found = new HashSet<>();
+        store.candidates(probes, settings.window(), CANDIDATES).forEach(stories -> stories.forEach(s -> found.add(s.id)));
+        batch.forEach(a -> found.add(a.id())); // ids no story has: read as absent, as a new story's are
+        store.get(found);
     }
 
     /** A poll's articles, none of them copies of known articles. */
@@ -213,6 +245,7 @@ public final class StoryClusterer {
         touched.values().forEach(story -> outcome.put(story.id, story.light()));
         synchronized (recent) {
             recent.putAll(outcome);
+            storyOfRecentArticle.putAll(decided);
         }
         return new Decisions(log, outcome);
     }
@@ -271,7 +304,16 @@ public final class StoryClusterer {
         if (article.duplicateOf() == null) {
             return null;
         }
-        String id = decided.getOrDefault(article.duplicateOf(), storyOfOriginal.get(article.duplicateOf()));
+        // this poll's decision, then this instance's latest, then the story recorded with the original
+        String id = decided.get(article.duplicateOf());
+        if (id == null) {
+            synchronized (recent) {
+                id = storyOfRecentArticle.get(article.duplicateOf());
+            }
+        }
+        if (id == null) {
+            id = storyOfOriginal.get(article.duplicateOf());
+        }
         for (int hops = 0; id != null && hops < 5; hops++) {
             StoryState story = touched.get(id);
             if (story == null) {

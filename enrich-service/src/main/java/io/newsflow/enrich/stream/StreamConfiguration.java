@@ -54,15 +54,23 @@ class StreamConfiguration {
     RawArticleHandler rawArticleHandler(EnrichmentPipeline pipeline, Linking linking,
             EnrichProperties properties, KafkaProperties kafka, ProducerFactory<String, byte[]> producers) {
         var warmup = properties.warmup();
-        if (warmup.articles() > 0) {
+        Warmup.Path path = warmup.articles() > 0 ? Warmup.path(maxRequestSize(kafka)) : null;
+        if (path != null) {
             // this bean is made before the listener containers start: the consumers join their group
             // once the path is compiled
-            Warmup.Result warm = Warmup.run(Warmup.path(maxRequestSize(kafka)), warmup.articles(), warmup.maxTime());
+            Warmup.Result warm = Warmup.run(path, warmup.articles(), warmup.maxTime());
             log.info("Warmed up on {} sample articles ({} enriched) in {} ms, {}", warm.articles(), warm.written(),
                     warm.took().toMillis(), warm.settled() ? "the JIT settled"
                             : "stopped at the time limit with the JIT still compiling");
         }
         linking.prepare(); // its indices, if Elasticsearch was not up when the service started
+        if (path != null) {
+            Integer pollSize = kafka.getConsumer().getMaxPollRecords();
+            int polls = Warmup.linking(linking, path, warmup.linkingTime(), pollSize == null ? 25 : pollSize);
+            if (polls > 0) {
+                log.info("Warmed up linking's reads on {} polls of sample articles", polls);
+            }
+        }
         Integer threads = kafka.getListener().getConcurrency();
         openProducers(producers, threads == null ? 1 : threads);
         return new RawArticleHandler(pipeline, linking, new RepostFilter(properties.repostMemory()),

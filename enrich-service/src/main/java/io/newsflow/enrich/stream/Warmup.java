@@ -1,6 +1,7 @@
 package io.newsflow.enrich.stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.contracts.ArticleEnriched;
 import io.newsflow.contracts.ArticleReceived;
 import io.newsflow.contracts.EventJson;
 import io.newsflow.contracts.Source;
@@ -18,7 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -149,6 +152,7 @@ public final class Warmup {
      */
     public static final class Path {
         private final RawArticleHandler handler;
+        private final Map<String, ArticleEnriched> enriched = new LinkedHashMap<>();
         private long revision;
 
         Path(RawArticleHandler handler) {
@@ -160,9 +164,44 @@ public final class Warmup {
             ArticleReceived article = EventJson.mapper().readValue(value, ArticleReceived.class);
             RawArticleHandler.Batch batch = handler.batch();
             // a revision of its own each time: the re-post filter must not skip a record seen before
-            return batch.handle(article.id(), article, ++revision) instanceof RawArticleHandler.Outcome.Enriched enriched
-                    && batch.finish(List.of(enriched)).outcomes().get(0) instanceof RawArticleHandler.Outcome.Write;
+            if (batch.handle(article.id(), article, ++revision) instanceof RawArticleHandler.Outcome.Enriched done) {
+                enriched.putIfAbsent(article.id(), done.article());
+                return batch.finish(List.of(done)).outcomes().get(0) instanceof RawArticleHandler.Outcome.Write;
+            }
+            return false;
         }
+
+        /** Each sample as this path enriched it first, in the order they came. */
+        List<ArticleEnriched> enriched() {
+            return List.copyOf(enriched.values());
+        }
+    }
+
+    /**
+     * Sends the linking's reads for the samples this path enriched (see {@link Linking#warmUp}) in
+     * polls of {@code pollSize}, one after the other, for {@code time}, or until the linking says
+     * it sent nothing (no store, or one that cannot be read now); returns how many polls were sent.
+     * A time and not a count, as with the enrichment's warm-up: what it waits on is the store.
+     */
+    public static int linking(Linking linking, Path path, Duration time, int pollSize) {
+        List<ArticleEnriched> samples = path.enriched();
+        if (samples.isEmpty() || time.isZero() || time.isNegative()) {
+            return 0;
+        }
+        long end = System.nanoTime() + time.toNanos();
+        int polls = 0;
+        do {
+            int from = polls * pollSize % samples.size();
+            List<ArticleEnriched> poll = new ArrayList<>(pollSize);
+            for (int i = 0; i < Math.min(pollSize, samples.size()); i++) {
+                poll.add(samples.get((from + i) % samples.size()));
+            }
+            if (!linking.warmUp(poll)) {
+                break;
+            }
+            polls++;
+        } while (System.nanoTime() < end);
+        return polls;
     }
 
     /** The samples as {@code news.raw} record values (JSON), one page per sample. */

@@ -37,6 +37,26 @@ class DuplicateLinkerTest {
     final DuplicateLinker linker = new DuplicateLinker(store, new DuplicateLinker.Settings(Duration.ofDays(7), 0.5, 25));
 
     @Test
+    void aWarmUpAsksWhatLinkingWouldAndStoresNothing() {
+        linker.link(List.of(article("orig", "LONDON - " + WIRE, T0)));
+        Map<String, DuplicateLinker.Entry> entries = Map.copyOf(store.entries);
+        Map<String, String> claims = Map.copyOf(store.claims);
+        int holderReads = store.holderReads;
+        int entryReads = store.entryReads;
+        int records = store.records;
+
+        linker.warmUp(List.of(article("copy", WIRE, T0.plusSeconds(600)), article("short", "Too short to sign.", T0)));
+
+        assertThat(store.holderReads - holderReads).isEqualTo(1);
+        assertThat(store.entryReads - entryReads).isEqualTo(1);
+        assertThat(store.records).isEqualTo(records);
+        assertThat(store.entries).isEqualTo(entries);
+        assertThat(store.claims).isEqualTo(claims);
+        assertThat(linker.link(List.of(article("copy", WIRE, T0.plusSeconds(600)))).articles().get(0).duplicateOf().id())
+                .as("linked as if no warm-up had been").isEqualTo("orig");
+    }
+
+    @Test
     void aCopyComesWithItsOriginalsStoryAsReadWithTheOriginalsEntry() {
         linker.link(List.of(article("orig", "LONDON - " + WIRE, T0)));
         store.record(Map.of(), Map.of("orig", "story-7"));

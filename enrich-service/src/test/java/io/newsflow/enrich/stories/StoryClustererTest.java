@@ -27,6 +27,29 @@ class StoryClustererTest {
             Clock.fixed(T0, ZoneOffset.UTC));
 
     @Test
+    void aWarmUpSearchesAndReadsButWritesNoStoryAndRemembersNothing() {
+        ArticleEnriched first = article("a1", "Fire shuts Rotterdam container terminals", T0, "Example Wire",
+                names("Port of Rotterdam", "Rotterdam"), keywords("container terminals", "fire"), "NL");
+        ArticleEnriched second = article("a2", "Rotterdam port fire: ships queue as terminals stay shut",
+                T0.plusSeconds(3600), "Example Daily", names("Rotterdam", "Port of Rotterdam"),
+                keywords("container terminals", "ships", "fire"), "NL");
+        clusterer.cluster(List.of(first));
+        Map<String, Long> versions = Map.copyOf(store.versions);
+        int searches = store.searches;
+        int gets = store.gets;
+
+        clusterer.warmUp(List.of(second));
+
+        assertThat(store.searches - searches).isEqualTo(1);
+        assertThat(store.gets - gets).isEqualTo(1);
+        assertThat(store.versions).isEqualTo(versions);
+        StoryClusterer.Clustered after = clusterer.cluster(List.of(second));
+        assertThat(after.articles().get(0).story().id()).isEqualTo("a1");
+        assertThat(after.stories()).filteredOn(s -> s.id().equals("a1")).singleElement()
+                .satisfies(s -> assertThat(s.articleCount()).as("the warm-up counted no article").isEqualTo(2));
+    }
+
+    @Test
     void articlesAboutOneEventShareAStoryAndAnotherEventGetsItsOwn() {
         ArticleEnriched first = article("a1", "Fire shuts Rotterdam container terminals", T0, "Example Wire",
                 names("Port of Rotterdam", "Rotterdam", "Dutch Safety Board"), keywords("container terminals", "fire",
@@ -210,6 +233,29 @@ class StoryClustererTest {
                 keywords("walk out"), "BE").withDuplicateOf(new ArticleEnriched.DuplicateOf("orig-2", 0.8));
         assertThat(clusterer.cluster(List.of(itsCopy, second)).articles()).extracting(a -> a.story().id())
                 .containsExactly("orig-2", "orig-2");
+    }
+
+    @Test
+    void aCopyJoinsTheStoryAnotherPollOfThisInstanceJustPutItsOriginalInBeforeItIsStored() throws Exception {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        StoryClusterer.Clustered[] first = new StoryClusterer.Clustered[1];
+        // the original's poll has decided (a story of its own) and is still writing it: the store
+        // neither has the story nor knows the original's
+        Thread originalsPoll = firstPollHeldInItsWrite(names("Port of Rotterdam", "Rotterdam"),
+                keywords("container terminals", "fire"), release, first);
+        ArticleEnriched copy = article("copy", "Warehouse blaze", T0.plusSeconds(600), "Daily", names(),
+                keywords("warehouse", "blaze"), "NL").withDuplicateOf(new ArticleEnriched.DuplicateOf("a2", 0.9));
+
+        var copysPoll = java.util.concurrent.CompletableFuture.supplyAsync(() -> clusterer.cluster(List.of(copy)));
+        Thread.sleep(300);
+        release.countDown();
+        originalsPoll.join(10_000);
+
+        assertThat(first[0].articles().get(0).story().id()).isEqualTo("a2");
+        assertThat(copysPoll.get(10, java.util.concurrent.TimeUnit.SECONDS).articles().get(0).story().id())
+                .isEqualTo("a2");
+        assertThat(store.stories.get("a2").articleIds).containsExactly("a2", "copy");
+        assertThat(store.stories).doesNotContainKey("copy");
     }
 
     @Test

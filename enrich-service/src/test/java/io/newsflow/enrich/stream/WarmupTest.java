@@ -9,6 +9,7 @@ import io.newsflow.enrich.linking.Linking;
 import io.newsflow.enrich.pipeline.EnrichmentPipeline;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,37 @@ class WarmupTest {
         Warmup.Result result = Warmup.run(handler(), Integer.MAX_VALUE, Duration.ofMillis(300));
         assertThat(result.articles()).isPositive().isLessThan(Integer.MAX_VALUE);
         assertThat(result.took()).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void linkingsWarmUpSendsTheSamplesAsEnrichedInPollsOfTheGivenSizeForItsTime() {
+        Warmup.Path path = handler();
+        Warmup.run(path, 70, Duration.ofMinutes(5), () -> -1, Duration.ofSeconds(1));
+        List<List<ArticleEnriched>> polls = new ArrayList<>();
+        Linking linking = new Linking() {
+            @Override
+            public Linked link(List<ArticleEnriched> articles) {
+                throw new AssertionError("a warm-up links nothing");
+            }
+
+            @Override
+            public boolean warmUp(List<ArticleEnriched> poll) {
+                polls.add(poll);
+                return true;
+            }
+        };
+
+        int sent = Warmup.linking(linking, path, Duration.ofMillis(200), 25);
+
+        assertThat(sent).isEqualTo(polls.size()).isPositive();
+        assertThat(polls).allSatisfy(poll -> assertThat(poll).hasSize(25));
+        List<String> samples = Warmup.pages().stream().map(ArticleReceived::id).toList();
+        assertThat(polls.get(0)).extracting(ArticleEnriched::id).containsExactlyElementsOf(samples.subList(0, 25));
+        assertThat(polls.get(0).get(0).body()).as("enriched, not raw").isNotBlank();
+        assertThat(Warmup.linking(linking, path, Duration.ZERO, 25)).isZero();
+        assertThat(Warmup.linking(linking, handler(), Duration.ofSeconds(1), 25)).as("a path that enriched nothing").isZero();
+        long start = System.nanoTime();
+        assertThat(Warmup.linking(Linking.none(), path, Duration.ofSeconds(30), 25)).as("no store").isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 }
