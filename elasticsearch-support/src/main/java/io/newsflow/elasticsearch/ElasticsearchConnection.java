@@ -3,6 +3,7 @@ package io.newsflow.elasticsearch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -10,15 +11,15 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
-import org.apache.http.auth.AuthScope;
-import org.apache.http.auth.UsernamePasswordCredentials;
-import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.HttpRequestInterceptor;
+import org.apache.http.client.protocol.HttpClientContext;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
@@ -104,18 +105,18 @@ public record ElasticsearchConnection(
                         .setSocketTimeout((int) socketTimeout.toMillis()));
         if (apiKey != null) {
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKey)});
+        } else if (username != null) {
+            String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "Basic " + basic)});
         }
         SSLContext tls = caCertificate == null ? null : trusting(caCertificate);
-        BasicCredentialsProvider credentials = null;
-        if (username != null) {
-            credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(username, password));
-        }
-        BasicCredentialsProvider basic = credentials;
         builder.setHttpClientConfigCallback(http -> {
-            if (basic != null) {
-                http.setDefaultCredentialsProvider(basic);
-            }
+            // Credentials go as a header on every request (above). The client's auth cache would
+            // only serve pre-emptive Basic auth, and it costs a Java deserialisation of the cached
+            // scheme per request (Apache's BasicAuthCache stores schemes serialised): ~5% of the
+            // enrich service's consumer CPU in a profile, for linking's small requests.
+            http.addInterceptorFirst((HttpRequestInterceptor) (request, context) ->
+                    context.removeAttribute(HttpClientContext.AUTH_CACHE));
             if (tls != null) {
                 http.setSSLContext(tls);
             }
