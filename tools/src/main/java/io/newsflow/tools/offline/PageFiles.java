@@ -31,10 +31,23 @@ public final class PageFiles {
     private PageFiles() {
     }
 
+    /**
+     * The pages in {@code dir}, by name.
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a folder or holds no page: every
+     *                                  command reading pages would otherwise report rates and
+     *                                  scores over nothing (NaN, Infinity) as if it had measured
+     */
     public static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is not a folder");
+        }
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             s.filter(p -> id(p) != null).sorted().forEach(out::add);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no *.html or *.html.gz pages in " + dir);
         }
         return out;
     }

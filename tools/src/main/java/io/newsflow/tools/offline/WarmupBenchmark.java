@@ -58,10 +58,7 @@ public final class WarmupBenchmark implements Callable<Integer> {
             throw new IllegalArgumentException("--rounds must be 3 or more, was " + rounds);
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<byte[]> records = records(pagesDir);
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException("no *.html or *.html.gz pages in " + pagesDir);
-        }
+        List<byte[]> records = records(pagesDir); // PageFiles says so when there are none
         Warmup.Path path = Warmup.path(8 * 1024 * 1024);
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(option -> option.startsWith("-XX:")).toList();
