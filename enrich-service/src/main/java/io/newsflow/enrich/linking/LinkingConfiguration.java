@@ -105,6 +105,19 @@ public class LinkingConfiguration {
      */
     private static Linking.Linked link(List<ArticleEnriched> articles, DuplicateLinker linker, StoryClusterer clusterer,
             ElasticsearchDuplicateStore duplicateStore) {
+        // from the moment the linker makes them findable as originals until their stories are
+        // decided, a copy's poll on another thread waits for their stories (StoryClusterer#placing)
+        List<String> ids = articles.stream().map(ArticleEnriched::id).toList();
+        clusterer.placing(ids);
+        try {
+            return linkAnnounced(articles, linker, clusterer, duplicateStore);
+        } finally {
+            clusterer.placed(ids);
+        }
+    }
+
+    private static Linking.Linked linkAnnounced(List<ArticleEnriched> articles, DuplicateLinker linker,
+            StoryClusterer clusterer, ElasticsearchDuplicateStore duplicateStore) {
         DuplicateLinker.Linked copies = linker.decide(articles);
         List<ArticleEnriched> linked = copies.articles();
         Set<String> originals = new HashSet<>();

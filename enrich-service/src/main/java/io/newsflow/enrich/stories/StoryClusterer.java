@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -126,6 +129,20 @@ public final class StoryClusterer {
         }
     };
 
+    /** How long a copy's poll waits for its original's story from another poll of this instance. */
+    static final Duration PLACING_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * Articles of this instance's polls that are findable as originals (their duplicate check
+     * has registered them) but not placed in a story yet, each with a latch opened once it is.
+     * Why: a copy arriving at the same moment as its original, in a poll of another consumer
+     * thread, found the original's entry but neither its story (not decided yet) nor anything in
+     * {@link #storyOfRecentArticle}, and started a story of its own. Its poll now waits for the
+     * original's (outside every lock, at most {@link #PLACING_WAIT}: two polls that each hold
+     * the other's original would otherwise wait for each other; then the copy goes as before).
+     */
+    private final Map<String, CountDownLatch> placing = new ConcurrentHashMap<>();
+
     public StoryClusterer(Store store, Settings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
@@ -155,9 +172,9 @@ public final class StoryClusterer {
     }
 
     /**
-     * @param storyOfOriginal the stories of the originals the poll's copies point at, as far as known
+     * @param storyOfOriginalAsRead the stories of the originals the poll's copies point at, as far as known
      */
-    public Clustered cluster(List<ArticleEnriched> batch, Map<String, String> storyOfOriginal) {
+    public Clustered cluster(List<ArticleEnriched> batch, Map<String, String> storyOfOriginalAsRead) {
         if (batch.isEmpty()) {
             return new Clustered(batch, List.of());
         }
@@ -166,6 +183,7 @@ public final class StoryClusterer {
         // a copy whose original's story is known (or decided in this poll) needs no search
         Set<String> inPoll = new HashSet<>();
         features.forEach(f -> inPoll.add(f.id()));
+        Map<String, String> storyOfOriginal = withOriginalsPlacedMeanwhile(features, inPoll, storyOfOriginalAsRead);
         // Both reads happen before the lock: the search lags writes by a refresh anyway (what this
         // instance wrote lately is added from `recent` under the lock), and the originals' stories
         // are only a first guess (under the lock, `recent` and the poll's own decisions come
@@ -184,7 +202,61 @@ public final class StoryClusterer {
         synchronized (this) {
             decisions = decide(features, found, storyOfOriginal, read);
         }
+        placed(inPoll); // decided: what waits for them finds them in storyOfRecentArticle
         return write(batch, decisions);
+    }
+
+    /**
+     * Announces a poll's articles before its duplicate check makes them findable as originals;
+     * {@link #placed} must follow, also when the poll fails ({@link #cluster} calls it once it
+     * has decided).
+     */
+    public void placing(Collection<String> articleIds) {
+        articleIds.forEach(id -> placing.putIfAbsent(id, new CountDownLatch(1)));
+    }
+
+    /** The articles are placed, or their poll gave up: nothing waits for them any longer. */
+    public void placed(Collection<String> articleIds) {
+        for (String id : articleIds) {
+            CountDownLatch latch = placing.remove(id);
+            if (latch != null) {
+                latch.countDown();
+            }
+        }
+    }
+
+    /**
+     * The originals' stories as given, plus those of originals that another poll of this instance
+     * was placing, once it has (waiting for it at most {@link #PLACING_WAIT} in all).
+     */
+    private Map<String, String> withOriginalsPlacedMeanwhile(List<ArticleFeatures> features, Set<String> inPoll,
+            Map<String, String> storyOfOriginal) {
+        Map<String, String> stories = null;
+        long deadline = System.nanoTime() + PLACING_WAIT.toNanos();
+        for (ArticleFeatures article : features) {
+            String original = article.duplicateOf();
+            CountDownLatch latch = original == null || inPoll.contains(original) ? null : placing.get(original);
+            if (latch == null) {
+                continue;
+            }
+            try {
+                if (!latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            String story;
+            synchronized (recent) {
+                story = storyOfRecentArticle.get(original);
+            }
+            if (story != null) {
+                stories = stories == null ? new HashMap<>(storyOfOriginal) : stories;
+                stories.put(original, story);
+            }
+        }
+        return stories == null ? storyOfOriginal : stories;
     }
 
     /**

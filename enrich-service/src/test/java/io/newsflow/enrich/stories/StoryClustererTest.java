@@ -259,6 +259,40 @@ class StoryClustererTest {
     }
 
     @Test
+    void aCopyWaitsForTheStoryOfAnOriginalAnotherPollOfThisInstanceIsStillPlacing() throws Exception {
+        // the original's poll has registered it as an original (so the copy's duplicate check
+        // found it) but has not decided its story yet: nothing anywhere knows that story
+        clusterer.placing(List.of("a2"));
+        ArticleEnriched copy = article("copy", "Warehouse blaze", T0.plusSeconds(600), "Daily", names(),
+                keywords("warehouse", "blaze"), "NL").withDuplicateOf(new ArticleEnriched.DuplicateOf("a2", 0.9));
+
+        var copysPoll = java.util.concurrent.CompletableFuture.supplyAsync(() -> clusterer.cluster(List.of(copy)));
+        Thread.sleep(300);
+        assertThat(copysPoll).as("waiting for the original's story").isNotDone();
+        clusterer.cluster(List.of(article("a2", "Fire shuts container terminals", T0, "Wire",
+                names("Port of Rotterdam", "Rotterdam"), keywords("container terminals", "fire"), "NL")));
+
+        assertThat(copysPoll.get(10, java.util.concurrent.TimeUnit.SECONDS).articles().get(0).story().id())
+                .isEqualTo("a2");
+        assertThat(store.stories.get("a2").articleIds).containsExactlyInAnyOrder("a2", "copy"); // either poll may write first
+        assertThat(store.stories).doesNotContainKey("copy");
+    }
+
+    @Test
+    void aCopyStopsWaitingWhenItsOriginalsPollGivesUp() throws Exception {
+        clusterer.placing(List.of("a2"));
+        ArticleEnriched copy = article("copy", "Warehouse blaze", T0.plusSeconds(600), "Daily", names(),
+                keywords("warehouse", "blaze"), "NL").withDuplicateOf(new ArticleEnriched.DuplicateOf("a2", 0.9));
+
+        var copysPoll = java.util.concurrent.CompletableFuture.supplyAsync(() -> clusterer.cluster(List.of(copy)));
+        Thread.sleep(200);
+        clusterer.placed(List.of("a2")); // the original's poll failed before deciding: rolled back, retried later
+
+        assertThat(copysPoll.get(2, java.util.concurrent.TimeUnit.SECONDS).articles().get(0).story().id())
+                .as("no story known for the original: the copy goes as it did before").isEqualTo("copy");
+    }
+
+    @Test
     void copiesOfEarlierOriginalsReadTheirStoriesInOneRequestAndFollowMerges() {
         clusterer.cluster(List.of(article("o1", "Fire shuts terminals", T0, "Wire", names("Port of Rotterdam"),
                 keywords("container terminals", "fire"), "NL")));
