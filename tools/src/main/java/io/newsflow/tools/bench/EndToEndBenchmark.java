@@ -251,6 +251,7 @@ public final class EndToEndBenchmark {
                 report.put("scaling", scaling(timeline, scaledAt[0]));
             }
             report.put("cpuCores", window.cores());
+            report.put("cpuPerArticleIndexedMs", stackCpuPerArticle(window.cores(), indexedPerSecond));
             if (enrichCpu[0] != null && enrichCpu[1] != null && scaleAt == null) {
                 report.put("enrichCpuPerArticleMs", cpuPerArticle(enrichCpu[1].minus(enrichCpu[0]),
                         atClose[0].enriched() - atOpen[0].enriched()));
@@ -521,7 +522,41 @@ public final class EndToEndBenchmark {
                             : "");
         }
         System.out.printf("errors: %s; cores: %s%n", r.get("errors"), r.get("cpuCores"));
+        if (r.get("cpuPerArticleIndexedMs") instanceof Map<?, ?> perArticle && !perArticle.isEmpty()) {
+            StringBuilder line = new StringBuilder("CPU per article indexed:");
+            perArticle.forEach((name, ms) -> line.append(String.format(" %s %.1f ms,", name, (double) ms)));
+            line.setLength(line.length() - 1);
+            System.out.println(line + " (what one article cost the machine in the window, by process)");
+        }
         System.out.printf("resident memory peak (MiB): %s%n", r.get("rssPeakMiB"));
+    }
+
+    /**
+     * What one article indexed in the window cost each of the stack's processes, in ms of CPU,
+     * and the stack in all: the figure to compare with a machine's cores (at N articles/s the
+     * stack needs N x total / 1000 cores). The harness itself and the rest of the machine are
+     * left out; empty when nothing was indexed.
+     */
+    static Map<String, Double> stackCpuPerArticle(Map<String, Double> cores, double indexedPerSecond) {
+        Map<String, Double> perArticle = new LinkedHashMap<>();
+        if (!(indexedPerSecond > 0)) {
+            return perArticle;
+        }
+        double total = 0;
+        for (Map.Entry<String, Double> process : cores.entrySet()) {
+            String name = process.getKey();
+            if (name.equals("bench") || name.equals("other") || name.equals("producer-perf")
+                    || process.getValue() == null || process.getValue().isNaN()) {
+                continue;
+            }
+            double ms = process.getValue() * 1000 / indexedPerSecond;
+            perArticle.put(name, ms);
+            total += ms;
+        }
+        if (!perArticle.isEmpty()) {
+            perArticle.put("stack", total);
+        }
+        return perArticle;
     }
 
     /** A JVM's CPU over a window, per article enriched in it, in ms. */
