@@ -243,10 +243,7 @@ class StoryClustererTest {
         // neither has the story nor knows the original's
         Thread originalsPoll = firstPollHeldInItsWrite(names("Port of Rotterdam", "Rotterdam"),
                 keywords("container terminals", "fire"), release, first);
-        ArticleEnriched copy = article("copy", "Warehouse blaze", T0.plusSeconds(600), "Daily", names(),
-                keywords("warehouse", "blaze"), "NL").withDuplicateOf(new ArticleEnriched.DuplicateOf("a2", 0.9));
-
-        var copysPoll = java.util.concurrent.CompletableFuture.supplyAsync(() -> clusterer.cluster(List.of(copy)));
+        var copysPoll = copyOfA2sPollOnAnotherThread();
         Thread.sleep(300);
         release.countDown();
         originalsPoll.join(10_000);
@@ -263,10 +260,7 @@ class StoryClustererTest {
         // the original's poll has registered it as an original (so the copy's duplicate check
         // found it) but has not decided its story yet: nothing anywhere knows that story
         clusterer.placing(List.of("a2"));
-        ArticleEnriched copy = article("copy", "Warehouse blaze", T0.plusSeconds(600), "Daily", names(),
-                keywords("warehouse", "blaze"), "NL").withDuplicateOf(new ArticleEnriched.DuplicateOf("a2", 0.9));
-
-        var copysPoll = java.util.concurrent.CompletableFuture.supplyAsync(() -> clusterer.cluster(List.of(copy)));
+        var copysPoll = copyOfA2sPollOnAnotherThread();
         Thread.sleep(300);
         assertThat(copysPoll).as("waiting for the original's story").isNotDone();
         clusterer.cluster(List.of(article("a2", "Fire shuts container terminals", T0, "Wire",
@@ -281,15 +275,19 @@ class StoryClustererTest {
     @Test
     void aCopyStopsWaitingWhenItsOriginalsPollGivesUp() throws Exception {
         clusterer.placing(List.of("a2"));
-        ArticleEnriched copy = article("copy", "Warehouse blaze", T0.plusSeconds(600), "Daily", names(),
-                keywords("warehouse", "blaze"), "NL").withDuplicateOf(new ArticleEnriched.DuplicateOf("a2", 0.9));
-
-        var copysPoll = java.util.concurrent.CompletableFuture.supplyAsync(() -> clusterer.cluster(List.of(copy)));
+        var copysPoll = copyOfA2sPollOnAnotherThread();
         Thread.sleep(200);
         clusterer.placed(List.of("a2")); // the original's poll failed before deciding: rolled back, retried later
 
         assertThat(copysPoll.get(2, java.util.concurrent.TimeUnit.SECONDS).articles().get(0).story().id())
                 .as("no story known for the original: the copy goes as it did before").isEqualTo("copy");
+    }
+
+    /** A poll of one copy of "a2" (a warehouse-blaze headline of its own), on a thread of its own. */
+    private java.util.concurrent.CompletableFuture<StoryClusterer.Clustered> copyOfA2sPollOnAnotherThread() {
+        ArticleEnriched copy = article("copy", "Warehouse blaze", T0.plusSeconds(600), "Daily", names(),
+                keywords("warehouse", "blaze"), "NL").withDuplicateOf(new ArticleEnriched.DuplicateOf("a2", 0.9));
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> clusterer.cluster(List.of(copy)));
     }
 
     @Test

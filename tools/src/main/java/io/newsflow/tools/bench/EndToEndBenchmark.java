@@ -523,10 +523,10 @@ public final class EndToEndBenchmark {
         }
         System.out.printf("errors: %s; cores: %s%n", r.get("errors"), r.get("cpuCores"));
         if (r.get("cpuPerArticleIndexedMs") instanceof Map<?, ?> perArticle && !perArticle.isEmpty()) {
-            StringBuilder line = new StringBuilder("CPU per article indexed:");
-            perArticle.forEach((name, ms) -> line.append(String.format(" %s %.1f ms,", name, (double) ms)));
-            line.setLength(line.length() - 1);
-            System.out.println(line + " (what one article cost the machine in the window, by process)");
+            System.out.println(perArticle.entrySet().stream()
+                    .map(e -> String.format("%s %.1f ms", e.getKey(), (double) e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ", "CPU per article indexed: ",
+                            " (what one article cost the machine in the window, by process)")));
         }
         System.out.printf("resident memory peak (MiB): %s%n", r.get("rssPeakMiB"));
     }
